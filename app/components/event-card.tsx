@@ -1,0 +1,58 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { CatalogueFilters } from "~/models/events.server.ts";
+import { catalogueSearch } from "~/utils/catalogue-links.ts";
+import type { SessionRangeText } from "~/utils/time.ts";
+
+type Card = {
+  slug: string;
+  title: string;
+  summary: string;
+  type: string;
+  status: string;
+  contentLocale: string;
+  languages: string[];
+  topics: { slug: string; title: string; kind: string; number: number }[];
+  sessionCount: number;
+  hasRecording: boolean;
+  when: SessionRangeText | null;
+};
+
+export function EventCard({ event, filters }: { event: Card; filters: CatalogueFilters }) {
+  const { t, i18n } = useTranslation();
+  const langNames = new Intl.DisplayNames([i18n.language], { type: "language" });
+  return (
+    <article className="event-card" lang={event.contentLocale !== i18n.language ? event.contentLocale : undefined}>
+      <p className="card-meta">
+        <Link className="badge" to={`/events${catalogueSearch(filters, { type: event.type, page: 1 })}`} lang={i18n.language}>
+          {t(`eventType.${event.type}`)}
+        </Link>
+        {event.status === "cancelled" ? <span className="badge badge-cancelled" lang={i18n.language}>{t("event.cancelled")}</span> : null}
+        {event.hasRecording ? <span className="badge badge-recording" lang={i18n.language}>{t("event.recordingAvailable")}</span> : null}
+      </p>
+      <h2 className="card-title">
+        <Link to={`/events/${event.slug}`}>{event.title}</Link>
+      </h2>
+      {event.when ? (
+        <p className="card-when" lang={i18n.language}>
+          <time>{event.when.date}</time>, {event.when.time} <abbr title={event.when.zoneName}>{event.when.zoneAbbreviation ?? event.when.offsetLabel}</abbr>
+          {event.sessionCount > 1 ? ` · ${t("event.sessionCount", { count: event.sessionCount })}` : null}
+        </p>
+      ) : null}
+      <p className="card-summary">{event.summary}</p>
+      <p className="card-tags" lang={i18n.language}>
+        <span className="visually-hidden">{t("event.languages")}: </span>
+        {event.languages.map((code) => langNames.of(code) ?? code).join(" · ")}
+        {event.topics.length ? " — " : null}
+        {event.topics.slice(0, 3).map((topic, index) => (
+          <span key={topic.slug}>
+            {index > 0 ? ", " : null}
+            <Link to={`/events${catalogueSearch(filters, { topic: topic.slug, page: 1 })}`}>
+              {topic.kind === "pillar" ? t("topic.pillar", { number: topic.number }) : t("topic.standardShort", { number: topic.number, title: topic.title })}
+            </Link>
+          </span>
+        ))}
+      </p>
+    </article>
+  );
+}

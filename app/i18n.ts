@@ -1,0 +1,29 @@
+// Shared i18next configuration for the server and the browser.
+export const SUPPORTED_LOCALES = ["en", "fr", "es", "ar", "pl"] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "en";
+export const RTL_LOCALES: ReadonlySet<string> = new Set(["ar"]);
+
+export const LOCALE_NAMES: Record<Locale, string> = {
+  en: "English",
+  fr: "Français",
+  es: "Español",
+  ar: "العربية",
+  pl: "Polski",
+};
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (SUPPORTED_LOCALES as readonly string[]).includes(value);
+}
+
+export function localeDirection(locale: string): "rtl" | "ltr" {
+  return RTL_LOCALES.has(locale) ? "rtl" : "ltr";
+}
+
+export const i18nConfig = {
+  supportedLngs: [...SUPPORTED_LOCALES],
+  fallbackLng: DEFAULT_LOCALE,
+  defaultNS: "translation",
+  // React already escapes; double escaping would show &amp; to readers.
+  interpolation: { escapeValue: false },
+};

@@ -1,0 +1,5 @@
+// Browser-side: each locale is its own chunk so a reader downloads only theirs.
+type Resource = { default: Record<string, unknown> };
+export const localeLoaders: Record<string, () => Promise<Resource>> = {
+  en: () => import("./en.ts"),
+};

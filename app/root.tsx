@@ -1,0 +1,137 @@
+import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { TimeZoneDetector } from "~/components/time-zone-detector.tsx";
+import { LOCALE_NAMES, SUPPORTED_LOCALES, isLocale, localeDirection } from "~/i18n.ts";
+import { i18n, localeCookie } from "~/i18n.server.ts";
+import { getSiteSettings } from "~/models/settings.server.ts";
+import { useNonce } from "~/utils/nonce.tsx";
+import { getViewerTimeZone } from "~/utils/preferences.server.ts";
+import styles from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await i18n.getLocale(request);
+  const settings = await getSiteSettings();
+  const headers = new Headers();
+  // A language picked through ?lng= is remembered for the next visit.
+  const requested = new URL(request.url).searchParams.get("lng");
+  if (isLocale(requested)) headers.append("Set-Cookie", await localeCookie.serialize(requested));
+  return data(
+    { locale, siteName: settings.siteName, timeZone: getViewerTimeZone(request) },
+    { headers },
+  );
+}
+
+export type RootLoaderData = { locale: string; siteName: string; timeZone: string | null };
+
+export function useRootData() {
+  return useRouteLoaderData("root") as RootLoaderData | undefined;
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRootData();
+  const { t, i18n: instance } = useTranslation();
+  const locale = data?.locale ?? instance.language ?? "en";
+  const nonce = useNonce();
+  return (
+    <html lang={locale} dir={localeDirection(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("nav.skipToContent")}
+        </a>
+        <SiteHeader siteName={data?.siteName ?? t("site.defaultName")} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>{t("site.footer")}</p>
+        </footer>
+        <TimeZoneDetector known={data?.timeZone ?? null} />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function SiteHeader({ siteName }: { siteName: string }) {
+  const { t } = useTranslation();
+  return (
+    <header className="site-header">
+      <Link to="/events" className="site-name">
+        {siteName}
+      </Link>
+      <nav aria-label={t("nav.main")}>
+        <ul className="nav-list">
+          <li>
+            <NavLink to="/events">{t("nav.events")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/settings">{t("nav.settings")}</NavLink>
+          </li>
+        </ul>
+      </nav>
+      <LanguageSwitcher />
+    </header>
+  );
+}
+
+function LanguageSwitcher() {
+  const { t, i18n: instance } = useTranslation();
+  const location = useLocation();
+  return (
+    <nav aria-label={t("nav.language")} className="language-switcher">
+      <ul className="nav-list">
+        {SUPPORTED_LOCALES.map((code) => {
+          const params = new URLSearchParams(location.search);
+          params.set("lng", code);
+          const current = instance.language === code;
+          return (
+            <li key={code}>
+              <Link
+                to={`${location.pathname}?${params}`}
+                lang={code}
+                hrefLang={code}
+                aria-current={current ? "true" : undefined}
+                reloadDocument
+              >
+                {LOCALE_NAMES[code]}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+export default function App() {
+  const data = useRootData();
+  // Keeps i18next in step when the server picked another language.
+  useChangeLanguage(data?.locale ?? "en");
+  return <Outlet />;
+}
+
+export { ErrorBoundary } from "~/components/route-error.tsx";

@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { i18n } from "~/i18n.server.ts";
+import { listFeedSessions } from "~/models/calendar.server.ts";
+import { getSiteSettings } from "~/models/settings.server.ts";
+import { buildCalendar } from "~/utils/calendar.server.ts";
+import { parseCatalogueParams } from "~/utils/catalogue-params.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
+import { toCalendarSession } from "~/utils/event-calendar.server.ts";
+
+/**
+ * The subscribable feed of published sessions, filtered like the catalogue
+ * (?topic=, ?language=, ?type=). Cancelled sessions stay in the feed with
+ * STATUS:CANCELLED so subscribed calendars remove them.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const t = await i18n.getFixedT(request);
+  const filters = await parseCatalogueParams(new URL(request.url), t);
+  const [sessions, settings] = await Promise.all([listFeedSessions(filters), getSiteSettings()]);
+  const { BASE_URL } = getEnv();
+  const ics = buildCalendar({
+    name: settings.siteName,
+    host: new URL(BASE_URL).host,
+    ttl: 60 * 60,
+    sessions: sessions.map((session) =>
+      toCalendarSession(session, { ...session.event, topics: session.event.topics.map((x) => x.topic) }, BASE_URL),
+    ),
+  });
+  return new Response(ics, {
+    headers: { "Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "public, max-age=300" },
+  });
+}

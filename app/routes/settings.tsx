@@ -1,0 +1,76 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { i18n } from "~/i18n.server.ts";
+import { getViewerTimeZone, serializeTimeZoneCookie } from "~/utils/preferences.server.ts";
+import { isValidTimeZone, listTimeZones, zoneDisplayName } from "~/utils/time.ts";
+
+export const meta: MetaFunction = () => [{ title: "Settings" }];
+
+/** Only same-site paths, so the form cannot be used to bounce people elsewhere. */
+function safeReturnTo(value: unknown) {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/events";
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await i18n.getLocale(request);
+  const current = getViewerTimeZone(request);
+  const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"));
+  return {
+    current,
+    currentName: current ? zoneDisplayName(current, locale) : null,
+    zones: listTimeZones(),
+    returnTo,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const zone = String(form.get("timeZone") ?? "").trim();
+  const returnTo = safeReturnTo(form.get("returnTo"));
+  if (!isValidTimeZone(zone)) {
+    const t = await i18n.getFixedT(request);
+    return data({ error: t("settings.invalidZone", { zone }) }, { status: 400 });
+  }
+  return redirect(returnTo, { headers: { "Set-Cookie": serializeTimeZoneCookie(zone) } });
+}
+
+export default function Settings() {
+  const { current, currentName, zones, returnTo } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <div className="settings">
+      <h1>{t("settings.title")}</h1>
+      <p>{current ? t("settings.currentZone", { zone: currentName, id: current }) : t("settings.noZone")}</p>
+      <Form method="post" className="stack">
+        <input type="hidden" name="returnTo" value={returnTo} />
+        <div className="field">
+          <label htmlFor="timeZone">{t("settings.timeZone")}</label>
+          <select
+            id="timeZone"
+            name="timeZone"
+            defaultValue={current ?? "UTC"}
+            aria-invalid={actionData?.error ? true : undefined}
+            aria-describedby={actionData?.error ? "timeZone-error" : "timeZone-hint"}
+          >
+            {zones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replaceAll("_", " ")}
+              </option>
+            ))}
+          </select>
+          <p id="timeZone-hint" className="hint">{t("settings.timeZoneHint")}</p>
+          {actionData?.error ? (
+            <p id="timeZone-error" className="field-error" role="alert">
+              {actionData.error}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit">{t("settings.save")}</button>
+      </Form>
+    </div>
+  );
+}
+
+export { ErrorBoundary } from "~/components/route-error.tsx";

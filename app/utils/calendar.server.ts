@@ -1,0 +1,237 @@
+/**
+ * The one place that writes calendar data: .ics files (single-session downloads, the subscribable
+ * feed, emailed invites and cancellations) and "add to Google / Outlook" links.
+ *
+ * Privacy rule: a join link or manage link appears only when the caller passes it for one
+ * registrant. Public files and the add-to-calendar URLs never carry them.
+ */
+import ical, {
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  ICalCalendarMethod,
+  ICalEventStatus,
+} from "ical-generator";
+import { formatSessionRange } from "~/utils/time";
+
+export type CalendarSession = {
+  id: string;
+  /** Bump on every change the registrant should see; clients ignore updates with an old sequence. */
+  sequence: number;
+  startsAt: Date;
+  endsAt: Date;
+  title: string;
+  description: string;
+  /** The public event page, absolute. */
+  eventUrl: string;
+  status: "scheduled" | "cancelled";
+  /** The zone the session was entered in, used for the human-readable time line. */
+  timeZone: string;
+  language?: string;
+  joinUrl?: string | null;
+  manageUrl?: string | null;
+  categories?: string[];
+};
+
+export type CalendarLabels = {
+  eventPage: string;
+  join: string;
+  manage: string;
+  cancelledPrefix: string;
+};
+
+const ENGLISH_LABELS: CalendarLabels = {
+  eventPage: "Event page",
+  join: "Join",
+  manage: "Manage or cancel your registration",
+  cancelledPrefix: "Cancelled: ",
+};
+
+export type CalendarPerson = { name: string; email: string };
+
+export type BuildCalendarOptions = {
+  name: string;
+  sessions: CalendarSession[];
+  method?: "PUBLISH" | "REQUEST" | "CANCEL";
+  /** The app's host ("events.example.org" or a full base URL); part of every UID. */
+  host: string;
+  organizer?: CalendarPerson;
+  attendee?: CalendarPerson;
+  /** Full PRODID value, e.g. "-//CPMS Working Group//Learning events//EN". */
+  prodId?: string;
+  /** Seconds between refreshes for subscribed feeds (REFRESH-INTERVAL and X-PUBLISHED-TTL). */
+  ttl?: number;
+  /** DTSTAMP; defaults to now. */
+  stamp?: Date;
+  labels?: Partial<CalendarLabels>;
+};
+
+function hostName(host: string): string {
+  const trimmed = host.trim();
+  if (trimmed.includes("://")) return new URL(trimmed).hostname.toLowerCase();
+  return trimmed.replace(/:\d+$/, "").replace(/\/.*$/, "").toLowerCase();
+}
+
+/**
+ * A session's UID must never change: calendars match updates and cancellations to the event they
+ * already hold by UID alone, so a new UID would leave a stale copy behind.
+ */
+export function sessionUid(sessionId: string, host: string): string {
+  return `session-${sessionId}@${hostName(host)}`;
+}
+
+function sessionSummary(s: CalendarSession, labels: CalendarLabels): string {
+  return s.status === "cancelled" ? `${labels.cancelledPrefix}${s.title}` : s.title;
+}
+
+/** "Tuesday, 3 March 2026, 14:00–15:30 (Central European Standard Time)" in the session's language. */
+function sessionWhen(s: CalendarSession): string {
+  return formatSessionRange(s.startsAt, s.endsAt, s.timeZone, s.language ?? "en").full;
+}
+
+function sessionDetails(
+  s: CalendarSession,
+  labels: CalendarLabels,
+  links: { join: boolean; manage: boolean },
+): string {
+  const lines = [s.description.trim(), "", sessionWhen(s), `${labels.eventPage}: ${s.eventUrl}`];
+  if (links.join && s.joinUrl) lines.push(`${labels.join}: ${s.joinUrl}`);
+  if (links.manage && s.manageUrl) lines.push(`${labels.manage}: ${s.manageUrl}`);
+  return lines.join("\n").replace(/^\n+/, "");
+}
+
+/** RFC 5545 TEXT escaping. ical-generator 10 writes the calendar NAME raw, so it is escaped here. */
+function escapeText(value: string): string {
+  return value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, "\\n");
+}
+
+/** Quoted parameter values (CN) cannot hold a double quote or a line break. */
+function paramText(value: string): string {
+  return value.replace(/"/g, "'").replace(/[\r\n]+/g, " ").trim();
+}
+
+const METHODS = {
+  PUBLISH: ICalCalendarMethod.PUBLISH,
+  REQUEST: ICalCalendarMethod.REQUEST,
+  CANCEL: ICalCalendarMethod.CANCEL,
+} as const;
+
+export function buildCalendar(options: BuildCalendarOptions): string {
+  const method = options.method ?? "PUBLISH";
+  const labels = { ...ENGLISH_LABELS, ...options.labels };
+  const host = hostName(options.host);
+  // iTIP (RFC 5546) requires an ORGANIZER on REQUEST and CANCEL; without one Outlook and Gmail
+  // show the file as a plain attachment instead of an invitation.
+  const scheduling = method !== "PUBLISH";
+  if (scheduling && !options.organizer) {
+    throw new Error(`METHOD:${method} needs an organizer`);
+  }
+
+  const calendar = ical({
+    name: escapeText(options.name),
+    method: METHODS[method],
+    prodId: (options.prodId ?? `-//${host}//Learning events//EN`).replace(/^-/, ""),
+    ...(options.ttl ? { ttl: options.ttl } : {}),
+  });
+
+  for (const s of options.sessions) {
+    // A CANCEL message cancels every event it carries, whatever their stored status.
+    const cancelled = method === "CANCEL" || s.status === "cancelled";
+    calendar.createEvent({
+      id: sessionUid(s.id, host),
+      sequence: s.sequence,
+      stamp: options.stamp ?? new Date(),
+      // Plain Dates with no timezone: written as UTC ("…Z"), which every client converts to the
+      // viewer's zone without needing a VTIMEZONE block.
+      start: s.startsAt,
+      end: s.endsAt,
+      summary: sessionSummary({ ...s, status: cancelled ? "cancelled" : "scheduled" }, labels),
+      description: sessionDetails(s, labels, {
+        join: Boolean(s.joinUrl),
+        manage: Boolean(s.manageUrl),
+      }),
+      // Clients render LOCATION as the place to go; for a webinar that is the join link when this
+      // registrant may have it, otherwise the public event page.
+      location: s.joinUrl || s.eventUrl,
+      url: s.eventUrl,
+      status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      categories: (s.categories ?? []).map((name) => ({ name })),
+      // In a published feed an ORGANIZER turns events into "meetings" in Outlook, with
+      // reply buttons that go nowhere, and an ATTENDEE would leak a person into a shared file.
+      ...(scheduling && options.organizer
+        ? {
+            organizer: {
+              name: paramText(options.organizer.name),
+              email: options.organizer.email,
+            },
+          }
+        : {}),
+      ...(scheduling && options.attendee
+        ? {
+            attendees: [
+              {
+                name: paramText(options.attendee.name),
+                email: options.attendee.email,
+                role: ICalAttendeeRole.REQ,
+                ...(method === "REQUEST"
+                  ? { rsvp: true, status: ICalAttendeeStatus.NEEDSACTION }
+                  : {}),
+              },
+            ],
+          }
+        : {}),
+    });
+  }
+  return calendar.toString();
+}
+
+/** "20260303T130000Z" */
+function compactUtc(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+}
+
+/** "2026-03-03T13:00:00Z" */
+function isoUtc(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/**
+ * Builds a query string with encodeURIComponent ("%20" for spaces) instead of URLSearchParams
+ * ("+"): Outlook's compose deep link shows a "+" literally in the title and body.
+ */
+function query(params: [string, string][]): string {
+  return params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&");
+}
+
+function publicDetails(s: CalendarSession): string {
+  return sessionDetails(s, ENGLISH_LABELS, { join: false, manage: false });
+}
+
+/** "Add to Google Calendar". Never carries the join link: the URL ends up in browser history. */
+export function googleCalendarUrl(s: CalendarSession): string {
+  return (
+    "https://calendar.google.com/calendar/render?" +
+    query([
+      ["action", "TEMPLATE"],
+      ["text", s.title],
+      ["dates", `${compactUtc(s.startsAt)}/${compactUtc(s.endsAt)}`],
+      ["details", publicDetails(s)],
+      ["location", s.eventUrl],
+    ])
+  );
+}
+
+/** "Add to Outlook.com". Never carries the join link. */
+export function outlookCalendarUrl(s: CalendarSession): string {
+  return (
+    // path and rru stay unencoded: that is the form Outlook's own links use.
+    "https://outlook.live.com/calendar/0/deeplink/compose?path=/calendar/action/compose&rru=addevent&" +
+    query([
+      ["subject", s.title],
+      // Outlook reads an offset-less time as the viewer's local time, so always send "Z".
+      ["startdt", isoUtc(s.startsAt)],
+      ["enddt", isoUtc(s.endsAt)],
+      ["body", publicDetails(s)],
+      ["location", s.eventUrl],
+    ])
+  );
+}

@@ -1,0 +1,44 @@
+import { data } from "@remix-run/node";
+import { z } from "zod";
+import type { TFunction } from "i18next";
+import { EVENT_TYPES, findLanguage, findTopic, type CatalogueFilters } from "~/models/events.server.ts";
+
+const schema = z.object({
+  when: z.enum(["upcoming", "past"]).default("upcoming"),
+  type: z.enum(EVENT_TYPES).optional(),
+  topic: z.string().regex(/^[a-z0-9-]{1,120}$/).optional(),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/).optional(),
+  q: z.string().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+
+/**
+ * Reads catalogue filters from a URL. Empty fields (an unchanged GET form) count as
+ * absent; a value we cannot use is answered with a 400 that says which one and why.
+ */
+export async function parseCatalogueParams(url: URL, t: TFunction): Promise<CatalogueFilters> {
+  const raw = Object.fromEntries(
+    ["when", "type", "topic", "language", "q", "page"].flatMap((key) => {
+      const value = url.searchParams.get(key)?.trim();
+      return value ? [[key, value]] : [];
+    }),
+  );
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const field = String(parsed.error.issues[0]?.path[0] ?? "");
+    throw badRequest(t(`catalogue.badParam.${field}`, { value: raw[field] ?? "" }));
+  }
+  const filters = parsed.data;
+  if (filters.topic && !(await findTopic(filters.topic))) {
+    throw badRequest(t("catalogue.badParam.unknownTopic", { value: filters.topic }));
+  }
+  if (filters.language && !(await findLanguage(filters.language))) {
+    throw badRequest(t("catalogue.badParam.unknownLanguage", { value: filters.language }));
+  }
+  return filters;
+}
+
+function badRequest(message: string) {
+  return data(message, { status: 400 });
+}
+

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+// The one place that reads process.env. A bad value stops start-up with a message
+// that names the variable.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, "must be a SQLite file URL such as file:./data/app.db")
+    .default("file:./data/app.db"),
+  BASE_URL: z.string().url("must be an absolute URL such as http://localhost:3000").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_DIR: z.string().default("data/mail"),
+  MAIL_FROM: z.string().default("Learning Events <no-reply@localhost>"),
+  SESSION_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  UPLOAD_DIR: z.string().default("data/uploads"),
+  SEED_ON_EMPTY: z.enum(["true", "false"]).default("true"),
+  LOG_REQUESTS: z.enum(["true", "false"]).default("true"),
+  WORKER: z.enum(["true", "false"]).default("true"),
+});
+
+export type Env = z.infer<typeof schema> & { BASE_URL: string; SESSION_SECRET: string };
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(
+    Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")),
+  );
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
+      .join("\n");
+    throw new Error(`Invalid environment configuration:\n${problems}`);
+  }
+  const env = parsed.data;
+  if (env.NODE_ENV === "production" && !env.SESSION_SECRET && process.env.REQUIRE_SESSION_SECRET === "true") {
+    throw new Error("Invalid environment configuration:\n  SESSION_SECRET: is required");
+  }
+  cached = {
+    ...env,
+    BASE_URL: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    // The demo runs without configuration; a real deployment sets its own secret.
+    SESSION_SECRET: env.SESSION_SECRET ?? "demo-secret-change-me-in-production",
+  };
+  return cached;
+}
+
+/** The SQLite file path from DATABASE_URL, relative paths resolved from the working directory. */
+export function databasePath(url = getEnv().DATABASE_URL): string {
+  return url.replace(/^file:/, "");
+}

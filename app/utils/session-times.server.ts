@@ -1,0 +1,57 @@
+import { googleCalendarUrl, outlookCalendarUrl } from "./calendar.server.ts";
+import { sessionCalendarPath, toCalendarSession } from "./event-calendar.server.ts";
+import { formatReferenceLine, formatSessionRange, parseReferenceCities, timesInCities, type DayLabels } from "./time.ts";
+
+type EventForTimes = {
+  slug: string;
+  title: string;
+  summary: string;
+  status: string;
+  timeZone: string;
+  referenceCities: string | null;
+  sessions: {
+    id: string;
+    title: string | null;
+    startsAt: Date;
+    endsAt: Date;
+    timeZone: string;
+    status: string;
+    sequence: number;
+    language: { code: string; name: string; nativeName: string };
+  }[];
+};
+
+/**
+ * Each session's time for the event page: in the viewer's (or the event's) zone,
+ * and in the event's reference cities on that session's own date, so a daylight-
+ * saving change between two sessions shows up in the second one's line.
+ */
+export function describeSessions(
+  event: EventForTimes,
+  options: { locale: string; displayZone: string; defaultCities: string[]; baseUrl: string; dayLabels: DayLabels; now?: Date },
+) {
+  const cities = event.referenceCities
+    ? parseReferenceCities(event.referenceCities)
+    : parseReferenceCities(JSON.stringify(options.defaultCities));
+  const now = options.now ?? new Date();
+  return event.sessions.map((session) => {
+    const calendar = toCalendarSession(session, event, options.baseUrl);
+    const cityTimes = timesInCities(session.startsAt, cities, options.displayZone);
+    return {
+      id: session.id,
+      title: session.title,
+      status: calendar.status,
+      isPast: session.endsAt.getTime() < now.getTime(),
+      language: session.language,
+      when: formatSessionRange(session.startsAt, session.endsAt, options.displayZone, options.locale),
+      startsAtIso: session.startsAt.toISOString(),
+      cityTimes,
+      referenceLine: formatReferenceLine(cityTimes, options.dayLabels),
+      icsPath: sessionCalendarPath(event.slug, session.id),
+      googleUrl: googleCalendarUrl(calendar),
+      outlookUrl: outlookCalendarUrl(calendar),
+    };
+  });
+}
+
+export type SessionDisplay = ReturnType<typeof describeSessions>[number];

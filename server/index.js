@@ -1,0 +1,39 @@
+// The process entry: migrates, seeds an empty database, serves the app and
+// shuts down gracefully. Business logic lives in app/; this file only composes.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createApp } from "./app.js";
+
+const buildPath = path.resolve("build/server/index.js");
+const build = await import(pathToFileURL(buildPath).href);
+const startup = build.entry.module;
+
+const env = startup.getEnv();
+await startup.prepareDatabase((message) => console.log(`[db] ${message}`));
+
+const { app } = createApp({ build, logRequests: env.LOG_REQUESTS === "true" });
+const server = app.listen(env.PORT, env.HOST, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  console.log(`Learning events ready on http://localhost:${port} (public address ${env.BASE_URL})`);
+});
+
+let stopping = false;
+async function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} received: finishing open requests`);
+  // In-flight requests finish; idle keep-alive sockets are closed now.
+  const forced = setTimeout(() => {
+    console.error("Shutdown took too long; exiting");
+    process.exit(1);
+  }, 10_000);
+  forced.unref();
+  server.close(async () => {
+    await startup.closeDatabase();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
