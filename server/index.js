@@ -4,7 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createApp } from "./app.js";
 
-const buildPath = path.resolve("build/server/index.js");
+const buildPath = path.resolve("build/index.js");
 const build = await import(pathToFileURL(buildPath).href);
 const startup = build.entry.module;
 

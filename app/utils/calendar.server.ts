@@ -181,7 +181,10 @@ export function buildCalendar(options: BuildCalendarOptions): string {
         : {}),
     });
   }
-  return calendar.toString();
+  // RFC 5545 ends every content line, the last one included, with CRLF; ical-generator leaves
+  // the final line bare, which strict parsers and some mail gateways reject.
+  const ics = calendar.toString();
+  return ics.endsWith("\r\n") ? ics : `${ics}\r\n`;
 }
 
 /** "20260303T130000Z" */

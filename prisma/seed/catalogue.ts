@@ -342,7 +342,7 @@ export function buildSchedule(now: Date): Schedule {
       const [hour, minute] = time.split(":").map(Number) as [number, number];
       const step = days < 0 ? -1 : 1;
       let day = nowUtc.setZone(zone).startOf("day").plus({ days });
-      while (isWeekend(day, zone)) day = day.plus({ days: step });
+      while (isDayOff(day, zone)) day = day.plus({ days: step });
       const local = DateTime.fromObject(
         { year: day.year, month: day.month, day: day.day, hour, minute },
         { zone },
@@ -358,7 +358,9 @@ export function buildSchedule(now: Date): Schedule {
   };
 }
 
-function isWeekend(day: DateTime, zone: string): boolean {
+/** Weekends of the zone, and the year-end break when most of the audience is away. */
+function isDayOff(day: DateTime, zone: string): boolean {
+  if ((day.month === 12 && day.day >= 24) || (day.month === 1 && day.day === 1)) return true;
   return FRIDAY_SATURDAY_WEEKEND.has(zone) ? day.weekday === 5 || day.weekday === 6 : day.weekday >= 6;
 }
 

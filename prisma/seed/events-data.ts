@@ -11,8 +11,8 @@ export interface Schedule {
   now: DateTime;
   /**
    * A working day `days` from now (negative = in the past) at local `time` ("HH:mm")
-   * in `zone`. Weekends of that zone are skipped, forwards for future days and
-   * backwards for past ones.
+   * in `zone`. Weekends of that zone and the year-end break are skipped, forwards
+   * for future days and backwards for past ones.
    */
   at(days: number, time: string, zone: string): DateTime;
   /**
@@ -366,7 +366,7 @@ export function buildEventSeeds(schedule: Schedule): EventSeed[] {
         Docentes y equipos de protección comparten a menudo a las mismas niñas y niños, pero rara vez
         planifican juntos. En este video, Lucía Fernández y Diego Ramírez presentan la experiencia de los
         espacios temporales de aprendizaje en la frontera colombo-venezolana y su relación con la
-        **Norma 22**.
+        **Norma 23**.
 
         ## Temas
 
@@ -383,14 +383,14 @@ export function buildEventSeeds(schedule: Schedule): EventSeed[] {
       referenceCities: LATIN_AMERICA_CITIES,
       isRecorded: true,
       joinUrl: "https://meet.example.org/j/educacion-proteccion-5512",
-      topicSlugs: [S(22), S(15)],
+      topicSlugs: [S(23), S(15)],
       speakers: [
         { slug: "lucia-fernandez", role: "speaker" },
         { slug: "diego-ramirez", role: "speaker" },
       ],
       sessions: [{ title: "Estreno", startsAt: at(-30, "10:00", "America/Bogota"), minutes: 60 }],
       resources: [
-        { title: "Normas mínimas de la INEE", url: "https://inee.org/minimum-standards", kind: "link", languageCode: "es", topicSlug: S(22) },
+        { title: "Normas mínimas de la INEE", url: "https://inee.org/minimum-standards", kind: "link", languageCode: "es", topicSlug: S(23) },
       ],
       recording: {
         transcriptBaseName: "educacion-y-proteccion",
@@ -424,7 +424,7 @@ export function buildEventSeeds(schedule: Schedule): EventSeed[] {
       capacity: 150,
       isRecorded: true,
       joinUrl: "https://meet.example.org/j/child-labour-qa-3307",
-      topicSlugs: [S(12), S(21)],
+      topicSlugs: [S(12), S(22)],
       speakers: [
         { slug: "priya-raman", role: "speaker" },
         { slug: "amara-okafor", role: "moderator" },
@@ -523,7 +523,7 @@ export function buildEventSeeds(schedule: Schedule): EventSeed[] {
         "Practical steps for distribution teams to keep children safe in queues, crowds and on the journey home.",
       description: md`
         Distributions bring large crowds together and can expose children to crushing, separation,
-        exploitation and violence. This webinar takes **Standard 28** from principle to checklist.
+        exploitation and violence. This webinar takes **Standard 21** from principle to checklist.
 
         ## You will leave with
 
@@ -538,7 +538,7 @@ export function buildEventSeeds(schedule: Schedule): EventSeed[] {
       timeZone: "Africa/Nairobi",
       seriesSlug: "cpms-in-practice",
       joinUrl: "https://meet.example.org/j/safe-distributions-1029",
-      topicSlugs: [S(28), S(27), P(4)],
+      topicSlugs: [S(21), S(28), P(4)],
       speakers: [
         { slug: "nasrin-akter", role: "speaker" },
         { slug: "amara-okafor", role: "moderator" },
@@ -941,7 +941,7 @@ export function buildEventSeeds(schedule: Schedule): EventSeed[] {
       capacity: 500,
       isRecorded: false,
       joinUrl: "https://meet.example.org/j/sgbv-survivors-8830",
-      topicSlugs: [S(9), S(23)],
+      topicSlugs: [S(9), S(24)],
       speakers: [
         { slug: "samuel-mwangi", role: "panellist" },
         { slug: "rania-haddad", role: "panellist" },
@@ -974,7 +974,7 @@ export function buildEventSeeds(schedule: Schedule): EventSeed[] {
       seriesSlug: "standards-spotlight",
       isRecorded: true,
       joinUrl: "https://meet.example.org/j/dangers-injuries-2265",
-      topicSlugs: [S(7), S(27)],
+      topicSlugs: [S(7), S(28)],
       speakers: [
         { slug: "nasrin-akter", role: "speaker" },
         { slug: "amara-okafor", role: "moderator" },
@@ -991,7 +991,7 @@ export function buildEventSeeds(schedule: Schedule): EventSeed[] {
       description: md`
         Poorly lit latrines and distant water points expose children, and girls in particular, to violence.
         This video shows how WASH and child protection teams redesigned facilities together, following
-        **Standard 25**.
+        **Standard 26**.
 
         ## After the film
 
@@ -1006,7 +1006,7 @@ export function buildEventSeeds(schedule: Schedule): EventSeed[] {
       timeZone: "Asia/Bangkok",
       isRecorded: true,
       joinUrl: "https://meet.example.org/j/wash-cp-5540",
-      topicSlugs: [S(25), P(4)],
+      topicSlugs: [S(26), P(4)],
       speakers: [
         { slug: "priya-raman", role: "moderator" },
         { slug: "nasrin-akter", role: "panellist" },
@@ -1022,7 +1022,7 @@ export function buildEventSeeds(schedule: Schedule): EventSeed[] {
         "Comment les équipes de nutrition peuvent repérer les risques de protection et orienter les enfants et leurs familles.",
       description: md`
         Les centres de nutrition voient chaque semaine des milliers d'enfants et de personnes qui s'en
-        occupent. Ce webinaire, en français, montre comment le **standard 24** s'applique au Sahel.
+        occupent. Ce webinaire, en français, montre comment le **standard 25** s'applique au Sahel.
 
         ## Au programme
 
@@ -1039,7 +1039,7 @@ export function buildEventSeeds(schedule: Schedule): EventSeed[] {
       capacity: 300,
       isRecorded: true,
       joinUrl: "https://meet.example.org/j/nutrition-protection-1198",
-      topicSlugs: [S(24), S(23)],
+      topicSlugs: [S(25), S(24)],
       speakers: [
         { slug: "marie-claire-diallo", role: "speaker" },
         { slug: "daniel-mensah", role: "panellist" },
@@ -1056,7 +1056,7 @@ export function buildEventSeeds(schedule: Schedule): EventSeed[] {
       description: md`
         Cash assistance can lower the pressure on families to send children to work or into early marriage,
         but only when it is designed with child protection in mind. Ask **Daniel Mensah** anything about
-        **Standard 21**.
+        **Standard 22**.
 
         ## Ideas to get you started
 
@@ -1073,7 +1073,7 @@ export function buildEventSeeds(schedule: Schedule): EventSeed[] {
       seriesSlug: "regional-qa",
       capacity: 150,
       joinUrl: "https://meet.example.org/j/cash-qa-6684",
-      topicSlugs: [S(21), S(12)],
+      topicSlugs: [S(22), S(12)],
       speakers: [
         { slug: "daniel-mensah", role: "speaker" },
         { slug: "amara-okafor", role: "moderator" },
@@ -1106,7 +1106,7 @@ export function buildEventSeeds(schedule: Schedule): EventSeed[] {
       capacity: 300,
       isRecorded: true,
       joinUrl: "https://meet.example.org/j/camps-shelter-4471",
-      topicSlugs: [S(26), S(27)],
+      topicSlugs: [S(27), S(28)],
       speakers: [
         { slug: "nasrin-akter", role: "speaker" },
         { slug: "lena-fischer", role: "moderator" },
@@ -1228,7 +1228,7 @@ export function buildEventSeeds(schedule: Schedule): EventSeed[] {
         "How health workers and child protection teams can build referral pathways that work in both directions.",
       description: md`
         Health facilities are often the first place where abuse or neglect becomes visible. This webinar was
-        to look at **Standard 23** with colleagues from health clusters.
+        to look at **Standard 24** with colleagues from health clusters.
 
         ## Planned topics
 
@@ -1244,7 +1244,7 @@ export function buildEventSeeds(schedule: Schedule): EventSeed[] {
       joinUrl: "https://meet.example.org/j/health-cp-2047",
       cancellationNote:
         "This webinar is cancelled because two panellists were redeployed to an emergency response. We plan to hold it later in the year and will write to everyone who registered.",
-      topicSlugs: [S(23)],
+      topicSlugs: [S(24)],
       speakers: [
         { slug: "samuel-mwangi", role: "speaker" },
         { slug: "amara-okafor", role: "moderator" },

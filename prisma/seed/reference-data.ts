@@ -177,51 +177,51 @@ export const PILLARS: PillarSeed[] = [
     standards: [
       {
         number: 21,
-        title: "Economic recovery and child protection",
+        title: "Food security and child protection",
         description:
-          "Cash and livelihoods interventions reduce child protection risks and never create new ones.",
+          "Food security programmes, distributions included, are designed so that children are safe and households with children are reached.",
       },
       {
         number: 22,
+        title: "Livelihoods and child protection",
+        description:
+          "Cash and livelihoods interventions reduce child protection risks, such as child labour, and never create new ones.",
+      },
+      {
+        number: 23,
         title: "Education and child protection",
         description:
           "Learning environments are safe and protective, and education and child protection actors plan together.",
       },
       {
-        number: 23,
+        number: 24,
         title: "Health and child protection",
         description:
           "Health services identify, treat and refer children at risk, and health staff know child-safe practice.",
       },
       {
-        number: 24,
+        number: 25,
         title: "Nutrition and child protection",
         description:
           "Nutrition programmes detect and refer child protection concerns and protect children's access to food.",
       },
       {
-        number: 25,
+        number: 26,
         title: "WASH and child protection",
         description:
           "Water, sanitation and hygiene facilities and programmes are designed to be safe and accessible for every child.",
       },
       {
-        number: 26,
-        title: "Shelter and settlements and child protection",
+        number: 27,
+        title: "Shelter and settlement and child protection",
         description:
           "Shelter and settlement responses reduce risks to children through safe design, allocation and tenure.",
       },
       {
-        number: 27,
+        number: 28,
         title: "Camp management and child protection",
         description:
           "Camp and site management keeps children safe through layout, governance and participation.",
-      },
-      {
-        number: 28,
-        title: "Distribution and child protection",
-        description:
-          "Distributions of food and items are organised so that children are safe and households with children are reached.",
       },
     ],
   },
