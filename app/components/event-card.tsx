@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { localeDirection } from "~/i18n.ts";
 import type { CatalogueFilters } from "~/models/events.server.ts";
 import { catalogueSearch } from "~/utils/catalogue-links.ts";
 import type { SessionRangeText } from "~/utils/time.ts";
@@ -21,26 +22,29 @@ type Card = {
 export function EventCard({ event, filters }: { event: Card; filters: CatalogueFilters }) {
   const { t, i18n } = useTranslation();
   const langNames = new Intl.DisplayNames([i18n.language], { type: "language" });
+  // Title and summary may be in another language than the interface.
+  const content =
+    event.contentLocale !== i18n.language ? { lang: event.contentLocale, dir: localeDirection(event.contentLocale) } : {};
   return (
-    <article className="event-card" lang={event.contentLocale !== i18n.language ? event.contentLocale : undefined}>
+    <article className="event-card">
       <p className="card-meta">
-        <Link className="badge" to={`/events${catalogueSearch(filters, { type: event.type, page: 1 })}`} lang={i18n.language}>
+        <Link className="badge" to={`/events${catalogueSearch(filters, { type: event.type, page: 1 })}`}>
           {t(`eventType.${event.type}`)}
         </Link>
-        {event.status === "cancelled" ? <span className="badge badge-cancelled" lang={i18n.language}>{t("event.cancelled")}</span> : null}
-        {event.hasRecording ? <span className="badge badge-recording" lang={i18n.language}>{t("event.recordingAvailable")}</span> : null}
+        {event.status === "cancelled" ? <span className="badge badge-cancelled">{t("event.cancelled")}</span> : null}
+        {event.hasRecording ? <span className="badge badge-recording">{t("event.recordingAvailable")}</span> : null}
       </p>
-      <h2 className="card-title">
+      <h2 className="card-title" {...content}>
         <Link to={`/events/${event.slug}`}>{event.title}</Link>
       </h2>
       {event.when ? (
-        <p className="card-when" lang={i18n.language}>
+        <p className="card-when">
           <time>{event.when.date}</time>, {event.when.time} <abbr title={event.when.zoneName}>{event.when.zoneAbbreviation ?? event.when.offsetLabel}</abbr>
           {event.sessionCount > 1 ? ` · ${t("event.sessionCount", { count: event.sessionCount })}` : null}
         </p>
       ) : null}
-      <p className="card-summary">{event.summary}</p>
-      <p className="card-tags" lang={i18n.language}>
+      <p className="card-summary" {...content}>{event.summary}</p>
+      <p className="card-tags">
         <span className="visually-hidden">{t("event.languages")}: </span>
         {event.languages.map((code) => langNames.of(code) ?? code).join(" · ")}
         {event.topics.length ? " — " : null}

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import type { SessionDisplay } from "~/utils/session-times.server.ts";
 
@@ -24,14 +25,14 @@ export function SessionList({ sessions }: { sessions: SessionDisplay[] }) {
           {session.cityTimes.length ? (
             <p className="reference-line" aria-label={t("event.referenceCities")}>
               {session.cityTimes.map((city, i) => (
-                <span key={`${city.zone}-${city.city}`} className="city-time">
-                  {i > 0 ? <span aria-hidden="true"> · </span> : null}
-                  <bdi>
+                <Fragment key={`${city.zone}-${city.city}`}>
+                  {i > 0 ? " · " : null}
+                  <bdi className="city-time">
                     <span dir="ltr">{city.time}</span> {city.city}
                     {city.dayOffset > 0 ? <span className="day-offset"> ({t("time.nextDay")})</span> : null}
                     {city.dayOffset < 0 ? <span className="day-offset"> ({t("time.previousDay")})</span> : null}
                   </bdi>
-                </span>
+                </Fragment>
               ))}
             </p>
           ) : null}

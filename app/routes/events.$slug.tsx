@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { localeDirection } from "~/i18n.ts";
 import { SessionList } from "~/components/session-list.tsx";
 import { i18n } from "~/i18n.server.ts";
 import { getPublicEvent } from "~/models/events.server.ts";
@@ -46,6 +47,7 @@ export default function EventPage() {
   const { t, i18n: instance } = useTranslation();
   const langNames = new Intl.DisplayNames([instance.language], { type: "language" });
   const contentLang = event.contentLocale !== instance.language ? event.contentLocale : undefined;
+  const content = contentLang ? { lang: contentLang, dir: localeDirection(contentLang) } : {};
   return (
     <article className="event-page">
       <p className="breadcrumb">
@@ -55,13 +57,13 @@ export default function EventPage() {
         <span className="badge">{t(`eventType.${event.type}`)}</span>
         {event.series ? <span className="series">{event.series.title}</span> : null}
       </p>
-      <h1 lang={contentLang}>{event.title}</h1>
+      <h1 {...content}>{event.title}</h1>
       {event.status === "cancelled" ? (
         <div className="notice notice-cancelled" role="note">
           <strong>{t("event.cancelledNotice")}</strong> {event.cancellationNote}
         </div>
       ) : null}
-      <p className="lead" lang={contentLang}>{event.summary}</p>
+      <p className="lead" {...content}>{event.summary}</p>
       {contentLang ? (
         <p className="notice">{t("event.originalLanguage", { language: langNames.of(contentLang) ?? contentLang })}</p>
       ) : null}
@@ -77,7 +79,7 @@ export default function EventPage() {
 
       <section aria-labelledby="about-heading">
         <h2 id="about-heading">{t("event.about")}</h2>
-        <div className="prose" lang={contentLang} dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
+        <div className="prose" {...content} dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
       </section>
 
       {event.speakers.length ? (

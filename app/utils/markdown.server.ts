@@ -17,14 +17,13 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
-// Author headings sit below the page's own h1/h2, so shift them down two levels.
-md.renderer.rules.heading_open = (tokens, idx, options, _env, self) => {
-  const token = tokens[idx]!;
-  const level = Math.min(6, Number(token.tag.slice(1)) + 2);
-  token.tag = `h${level}`;
-  return self.renderToken(tokens, idx, options);
-};
-md.renderer.rules.heading_close = (tokens, idx) => `</h${Math.min(6, Number(tokens[idx]!.tag.slice(1)) + 2)}>\n`;
+// Author headings sit inside the page's "About" section (an h2), so they start at h3.
+const shiftHeading = (tag: string) => `h${Math.min(6, Math.max(3, Number(tag.slice(1)) + 1))}`;
+md.core.ruler.push("shift_headings", (state) => {
+  for (const token of state.tokens) {
+    if (token.type === "heading_open" || token.type === "heading_close") token.tag = shiftHeading(token.tag);
+  }
+});
 
 /** Markdown to sanitised HTML, safe for dangerouslySetInnerHTML. */
 export function renderMarkdown(source: string): string {
