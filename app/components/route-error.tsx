@@ -15,6 +15,12 @@ export function ErrorBoundary() {
     } else if (error.status === 400) {
       title = t("errors.badRequestTitle");
       message = text ?? t("errors.badRequest");
+    } else if (error.status === 403) {
+      title = t("errors.forbiddenTitle");
+      message = text ?? t("errors.forbidden");
+    } else if (error.status === 429) {
+      title = t("errors.tooManyTitle");
+      message = text ?? t("errors.tooMany");
     }
   } else {
     console.error(error);

@@ -2,4 +2,8 @@
 type Resource = { default: Record<string, unknown> };
 export const localeLoaders: Record<string, () => Promise<Resource>> = {
   en: () => import("./en.ts"),
+  fr: () => import("./fr.ts"),
+  es: () => import("./es.ts"),
+  ar: () => import("./ar.ts"),
+  pl: () => import("./pl.ts"),
 };

@@ -1,0 +1,43 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getCsrfToken, requireOrganiser } from "~/utils/auth.server.ts";
+
+/** The organiser workspace: every page below checks the sign-in here and again in its own loader/action. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const organiser = await requireOrganiser(request);
+  return { organiser: { email: organiser.email, role: organiser.role }, csrf: await getCsrfToken(request) };
+}
+
+export default function AdminLayout() {
+  const { organiser, csrf } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="admin">
+      <nav aria-label={t("admin.nav.label")} className="admin-nav">
+        <ul className="nav-list">
+          <li>
+            <NavLink to="/admin" end>
+              {t("admin.nav.dashboard")}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/outbox">{t("admin.nav.outbox")}</NavLink>
+          </li>
+          {organiser.role === "admin" ? (
+            <li>
+              <NavLink to="/admin/audit">{t("admin.nav.audit")}</NavLink>
+            </li>
+          ) : null}
+        </ul>
+        <Form method="post" action="/admin/logout" className="signout">
+          <input type="hidden" name="csrf" value={csrf} />
+          <span className="muted">{organiser.email}</span> <button type="submit" className="link-button">{t("admin.nav.signOut")}</button>
+        </Form>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}
+
+export { ErrorBoundary } from "~/components/route-error.tsx";
