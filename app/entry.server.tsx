@@ -68,5 +68,6 @@ export default async function handleRequest(
 declare module "@remix-run/node" {
   interface AppLoadContext {
     cspNonce?: string;
+    clientAddress?: string;
   }
 }

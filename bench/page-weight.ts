@@ -6,6 +6,7 @@ import { chromium } from "playwright-core";
 export type Group = "html" | "css" | "js" | "other";
 export type PageWeight = {
   bytes: Record<Group | "total", number>;
+  /** Requests that got a response; cancelled ones stay listed in `responses` with status 0. */
   requests: number;
   thirdPartyRequests: string[];
   responses: { url: string; type: string; status: number; encoding: string; bytes: number }[];
@@ -66,7 +67,9 @@ export async function measurePageWeight(url: string, runs: { javaScriptEnabled: 
           bytes[groupOf(r.type)] += r.bytes;
           bytes.total += r.bytes;
         }
-        out.push({ bytes, requests: responses.length, thirdPartyRequests: thirdParty, responses });
+        // With JavaScript off Chromium still starts the modulepreload hints and cancels them (status 0, 0 bytes).
+        const completed = responses.filter((r) => r.status > 0).length;
+        out.push({ bytes, requests: completed, thirdPartyRequests: thirdParty, responses });
       } finally {
         await context.close();
       }

@@ -105,7 +105,7 @@ async function get(url: string, headers: Record<string, string> = SETTINGS.heade
 
 /** Slugs of the catalogue's cards in order: both servers must list the same events. */
 function cardSlugs(html: string) {
-  return [...html.matchAll(/class="card-title"><a[^>]*href="\/events\/([^"?]+)"/g)].map((m) => m[1]);
+  return [...html.matchAll(/class="card-title"[^>]*><a[^>]*href="\/events\/([^"?]+)"/g)].map((m) => m[1]);
 }
 
 /** Where the event page's HTML bytes go (uncompressed, and each part gzipped on its own). */

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import path from "node:path";
+import zlib from "node:zlib";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
@@ -76,19 +77,17 @@ export function createApp({ build, root = process.cwd(), logRequests = true }) {
       const nonce = res.locals.cspNonce;
       const hit = key ? cache.get(key) : null;
       if (hit) {
-        // Each response gets its own nonce, even when the page came from the cache.
-        res.status(hit.status).set(hit.headers).set("X-Cache", "hit");
-        res.send(hit.nonce ? hit.body.split(hit.nonce).join(nonce) : hit.body);
+        sendCachedPage(req, res, hit);
         return;
       }
       const versionAtStart = key ? startup.dataVersion() : 0;
-      const response = await handleRequest(createRemixRequest(req, res), { cspNonce: nonce });
+      const response = await handleRequest(createRemixRequest(req, res), { cspNonce: nonce, clientAddress: req.ip });
       const ttl = Number(response.headers.get(CACHE_HEADER) ?? 0);
       response.headers.delete(CACHE_HEADER);
       if (key && ttl > 0 && response.status === 200 && !response.headers.has("set-cookie") && response.body) {
-        const body = await response.text();
+        const body = Buffer.from(await response.text());
         const headers = Object.fromEntries(response.headers);
-        cache.set(key, { status: 200, headers, body, nonce }, ttl, versionAtStart);
+        cache.set(key, compressPage({ headers, body, csp: res.getHeader("Content-Security-Policy") }), ttl, versionAtStart);
         res.status(200).set(headers).set("X-Cache", "miss").send(body);
         return;
       }
@@ -99,4 +98,33 @@ export function createApp({ build, root = process.cwd(), logRequests = true }) {
   });
 
   return { app, cache };
+}
+
+/**
+ * A cached page is compressed once, not on every hit. It keeps the CSP nonce it was
+ * rendered with: the page and its nonce change together whenever the cache entry
+ * is rebuilt, and content injected into a page cannot know a nonce drawn after it
+ * was stored, so sharing one nonce among the readers of one cache entry does not
+ * open a way around the policy.
+ */
+function compressPage({ headers, body, csp }) {
+  return {
+    status: 200,
+    headers,
+    csp,
+    identity: body,
+    gzip: zlib.gzipSync(body, { level: 6 }),
+    br: zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }),
+  };
+}
+
+function sendCachedPage(req, res, page) {
+  const encoding = req.acceptsEncodings("br", "gzip", "identity") || "identity";
+  const body = page[encoding] ?? page.identity;
+  res.status(page.status).set(page.headers).set("X-Cache", "hit");
+  if (page.csp) res.set("Content-Security-Policy", page.csp);
+  if (encoding !== "identity") res.set("Content-Encoding", encoding);
+  res.set("Vary", "Accept-Encoding");
+  res.set("Content-Length", String(body.length));
+  res.end(body);
 }

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { languageName } from "~/utils/language-names.ts";
 import { localeDirection } from "~/i18n.ts";
 import type { CatalogueFilters } from "~/models/events.server.ts";
 import { catalogueSearch } from "~/utils/catalogue-links.ts";
@@ -21,7 +22,7 @@ type Card = {
 
 export function EventCard({ event, filters }: { event: Card; filters: CatalogueFilters }) {
   const { t, i18n } = useTranslation();
-  const langNames = new Intl.DisplayNames([i18n.language], { type: "language" });
+  const langNames = { of: (code: string) => languageName(code, i18n.language) };
   // Title and summary may be in another language than the interface.
   const content =
     event.contentLocale !== i18n.language ? { lang: event.contentLocale, dir: localeDirection(event.contentLocale) } : {};

@@ -2,7 +2,14 @@ import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import type { SessionDisplay } from "~/utils/session-times.server.ts";
 
-export function SessionList({ sessions }: { sessions: SessionDisplay[] }) {
+type Props = {
+  sessions: SessionDisplay[];
+  /** The register page, linked from each session open for registration (those in `openSessionIds`). */
+  registerPath?: string;
+  openSessionIds?: string[];
+};
+
+export function SessionList({ sessions, registerPath, openSessionIds = [] }: Props) {
   const { t } = useTranslation();
   if (sessions.length === 0) return <p>{t("event.noSessions")}</p>;
   return (
@@ -34,6 +41,11 @@ export function SessionList({ sessions }: { sessions: SessionDisplay[] }) {
                   </bdi>
                 </Fragment>
               ))}
+            </p>
+          ) : null}
+          {registerPath && openSessionIds.includes(session.id) ? (
+            <p className="session-register">
+              <a href={`${registerPath}?session=${encodeURIComponent(session.id)}`}>{t("registration.registerForSession")}</a>
             </p>
           ) : null}
           {session.status !== "cancelled" && !session.isPast ? (

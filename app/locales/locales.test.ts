@@ -20,7 +20,7 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
   fr: ["eventType.audio", "event.outlookCalendar", "topic.standardShort", "event.minutes_one", "event.minutes_many", "event.minutes_other"],
   es: ["eventType.audio", "eventType.video", "event.googleCalendar", "event.outlookCalendar"],
   ar: [],
-  pl: ["eventType.audio", "event.outlookCalendar", "topic.standardTitle", "topic.standardShort"],
+  pl: ["eventType.audio", "event.outlookCalendar", "topic.standardTitle", "topic.standardShort", "admin.audit.system"],
 };
 
 // Plural forms where the number is implied by the words and {{count}} may be left out:

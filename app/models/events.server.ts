@@ -1,4 +1,4 @@
-import type { Prisma } from "~/generated/prisma/client.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 
 export const EVENT_TYPES = ["webinar", "live-qa", "audio", "video", "workshop"] as const;
@@ -25,64 +25,66 @@ function localise(
   return { title: event.title, summary: event.summary, contentLocale: event.primaryLanguageCode };
 }
 
-function catalogueWhere(filters: Omit<CatalogueFilters, "page">, now: Date): Prisma.EventWhereInput {
-  const and: Prisma.EventWhereInput[] = [{ status: { in: ["published", "cancelled"] } }];
-  if (filters.when === "upcoming") and.push({ sessions: { some: { endsAt: { gte: now } } } });
-  else and.push({ sessions: { none: { endsAt: { gte: now } } } });
-  if (filters.type) and.push({ type: filters.type });
+// Prisma's SQLite adapter stores DateTime as ISO text with "+00:00"; compare in that form.
+const sqlInstant = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
+function escapeLike(word: string) {
+  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The filter as SQL. Raw SQL stays in this model: ordering by each event's next (or
+ * last) session and paging in the database is what keeps a 1,000-event catalogue fast,
+ * and Prisma cannot sort on a relation's minimum. Standard SQL, so PostgreSQL runs it too.
+ */
+function catalogueConditions(filters: Omit<CatalogueFilters, "page">): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`e."status" IN ('published', 'cancelled')`];
+  if (filters.type) conditions.push(Prisma.sql`e."type" = ${filters.type}`);
   if (filters.topic) {
-    and.push({ topics: { some: { topic: { OR: [{ slug: filters.topic }, { parent: { slug: filters.topic } }] } } } });
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "EventTopic" et JOIN "Topic" t ON t."id" = et."topicId"
+      LEFT JOIN "Topic" p ON p."id" = t."parentId"
+      WHERE et."eventId" = e."id" AND (t."slug" = ${filters.topic} OR p."slug" = ${filters.topic}))`);
   }
   if (filters.language) {
-    and.push({
-      OR: [
-        { primaryLanguageCode: filters.language },
-        { supportedLanguages: { some: { languageCode: filters.language } } },
-        { sessions: { some: { languageCode: filters.language } } },
-      ],
-    });
+    conditions.push(Prisma.sql`(e."primaryLanguageCode" = ${filters.language}
+      OR EXISTS (SELECT 1 FROM "EventLanguage" el WHERE el."eventId" = e."id" AND el."languageCode" = ${filters.language})
+      OR EXISTS (SELECT 1 FROM "Session" sl WHERE sl."eventId" = e."id" AND sl."languageCode" = ${filters.language}))`);
   }
-  const q = filters.q?.trim();
-  if (q) {
-    // SQLite's LIKE ignores case for ASCII; full-text search arrives with the replay library.
-    const words = q.split(/\s+/).slice(0, 8);
-    for (const word of words) {
-      and.push({
-        OR: [
-          { title: { contains: word } },
-          { summary: { contains: word } },
-          { description: { contains: word } },
-          { translations: { some: { OR: [{ title: { contains: word } }, { summary: { contains: word } }] } } },
-          { speakers: { some: { speaker: { name: { contains: word } } } } },
-        ],
-      });
-    }
+  // SQLite's LIKE ignores case for ASCII; full-text search arrives with the replay library.
+  const words = filters.q?.trim().split(/\s+/).filter(Boolean).slice(0, 8) ?? [];
+  for (const word of words) {
+    const like = escapeLike(word);
+    conditions.push(Prisma.sql`(e."title" LIKE ${like} ESCAPE '\\' OR e."summary" LIKE ${like} ESCAPE '\\'
+      OR e."description" LIKE ${like} ESCAPE '\\'
+      OR EXISTS (SELECT 1 FROM "EventTranslation" tr WHERE tr."eventId" = e."id" AND (tr."title" LIKE ${like} ESCAPE '\\' OR tr."summary" LIKE ${like} ESCAPE '\\'))
+      OR EXISTS (SELECT 1 FROM "EventSpeaker" es JOIN "Speaker" sp ON sp."id" = es."speakerId" WHERE es."eventId" = e."id" AND sp."name" LIKE ${like} ESCAPE '\\'))`);
   }
-  return { AND: and };
+  return Prisma.join(conditions, " AND ");
 }
 
 /** One page of the public catalogue, upcoming soonest first or past latest first. */
 export async function listCatalogue(filters: CatalogueFilters, locale: string, now = new Date()) {
-  const where = catalogueWhere(filters, now);
-  // Order by each event's next (or last) session, which Prisma cannot sort on
-  // directly: fetch the slim keys, sort, then load only the page's cards.
-  const keys = await prisma.event.findMany({
-    where,
-    select: {
-      id: true,
-      sessions: {
-        select: { startsAt: true },
-        where: filters.when === "upcoming" ? { endsAt: { gte: now } } : undefined,
-        orderBy: { startsAt: filters.when === "upcoming" ? "asc" : "desc" },
-        take: 1,
-      },
-    },
-  });
-  const sortKey = (k: (typeof keys)[number]) => k.sessions[0]?.startsAt.getTime() ?? 0;
-  keys.sort((a, b) => (filters.when === "upcoming" ? sortKey(a) - sortKey(b) : sortKey(b) - sortKey(a)));
-  const total = keys.length;
+  const conditions = catalogueConditions(filters);
+  const instant = sqlInstant(now);
+  // Upcoming: events with a session still to end, by their next session. Past: the
+  // others, latest first. The id breaks ties so pages never overlap.
+  const keyed =
+    filters.when === "upcoming"
+      ? Prisma.sql`SELECT e."id" AS id, MIN(s."startsAt") AS k FROM "Event" e
+          JOIN "Session" s ON s."eventId" = e."id" AND s."endsAt" >= ${instant}
+          WHERE ${conditions} GROUP BY e."id"`
+      : Prisma.sql`SELECT e."id" AS id, MAX(s."startsAt") AS k FROM "Event" e
+          LEFT JOIN "Session" s ON s."eventId" = e."id"
+          WHERE ${conditions} GROUP BY e."id" HAVING MAX(s."endsAt") IS NULL OR MAX(s."endsAt") < ${instant}`;
+  const order = filters.when === "upcoming" ? Prisma.sql`k ASC, id ASC` : Prisma.sql`k DESC, id ASC`;
+  const [pageRows, countRows] = await Promise.all([
+    prisma.$queryRaw<{ id: string }[]>`SELECT id FROM (${keyed}) keyed ORDER BY ${order}
+      LIMIT ${PAGE_SIZE} OFFSET ${(filters.page - 1) * PAGE_SIZE}`,
+    prisma.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total FROM (${keyed}) keyed`,
+  ]);
+  const total = Number(countRows[0]?.total ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const pageIds = keys.slice((filters.page - 1) * PAGE_SIZE, filters.page * PAGE_SIZE).map((k) => k.id);
+  const pageIds = pageRows.map((row) => row.id);
 
   const rows = await prisma.event.findMany({
     where: { id: { in: pageIds } },

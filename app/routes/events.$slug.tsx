@@ -1,7 +1,10 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { languageName } from "~/utils/language-names.ts";
 import { localeDirection } from "~/i18n.ts";
+import { RegistrationSection } from "~/components/registration-section.tsx";
+import { loadRegistrationForm } from "~/components/registration-form.server.ts";
 import { SessionList } from "~/components/session-list.tsx";
 import { i18n } from "~/i18n.server.ts";
 import { getPublicEvent } from "~/models/events.server.ts";
@@ -34,18 +37,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     baseUrl: getEnv().BASE_URL,
     dayLabels: { nextDay: t("time.nextDay"), previousDay: t("time.previousDay") },
   });
+  // The form is the same for every visitor (only the tz and lng cookies, which the page cache
+  // varies on, pre-fill it), so the page stays cacheable.
+  const registration = await loadRegistrationForm(event.slug, sessions, { t, locale, timeZone: displayZone });
   const { description, sessions: _raw, translations: _t, ...rest } = event;
   return {
     event: { ...rest, descriptionHtml: renderMarkdown(description) },
     sessions,
+    registration,
     zone: { id: displayZone, name: zoneDisplayName(displayZone, locale), detected: viewerZone !== null },
   };
 }
 
 export default function EventPage() {
-  const { event, sessions, zone } = useLoaderData<typeof loader>();
+  const { event, sessions, zone, registration } = useLoaderData<typeof loader>();
   const { t, i18n: instance } = useTranslation();
-  const langNames = new Intl.DisplayNames([instance.language], { type: "language" });
+  const langNames = { of: (code: string) => languageName(code, instance.language) };
   const contentLang = event.contentLocale !== instance.language ? event.contentLocale : undefined;
   const content = contentLang ? { lang: contentLang, dir: localeDirection(contentLang) } : {};
   return (
@@ -74,8 +81,10 @@ export default function EventPage() {
           {zone.detected ? t("event.timesShownIn", { zone: zone.name }) : t("event.timesShownInEventZone", { zone: zone.name })}{" "}
           <Link to={`/settings?returnTo=${encodeURIComponent(`/events/${event.slug}`)}`}>{t("event.changeTimeZone")}</Link>
         </p>
-        <SessionList sessions={sessions} />
+        <SessionList sessions={sessions} registerPath={`/events/${event.slug}/register`} openSessionIds={registration?.sessions.map((s) => s.id)} />
       </section>
+
+      {registration && event.status !== "cancelled" ? <RegistrationSection slug={event.slug} form={registration} /> : null}
 
       <section aria-labelledby="about-heading">
         <h2 id="about-heading">{t("event.about")}</h2>

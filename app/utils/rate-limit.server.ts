@@ -74,8 +74,14 @@ export function limitRegistrationAttempt(clientAddress: string, email: string, n
   return { ok: true };
 }
 
-/** The client address as the HTTP server saw it (Express honours X-Forwarded-For only from loopback). */
-export function clientAddressOf(request: Request, fallback = "unknown"): string {
+/**
+ * The client's address for the per-address limit. Prefers the address the HTTP server saw
+ * (`trusted`, from the load context, which Express derives honouring X-Forwarded-For only from
+ * a loopback proxy). Without it, falls back to X-Forwarded-For, which a client can forge: then
+ * the per-email limit is the one that holds.
+ */
+export function clientAddressOf(request: Request, trusted?: string): string {
+  if (trusted) return trusted;
   const forwarded = request.headers.get("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || fallback;
+  return forwarded?.split(",")[0]?.trim() || "unknown";
 }

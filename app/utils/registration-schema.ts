@@ -8,7 +8,22 @@
  */
 import { z } from "zod";
 import { SUPPORTED_LOCALES } from "~/i18n.ts";
-import { isValidTimeZone } from "~/utils/time.ts";
+
+/**
+ * Whether the runtime knows this IANA zone. Plain Intl rather than ~/utils/time.ts, which would pull
+ * luxon (70 kB) into every event page's JavaScript for this one check; luxon's own IANAZone
+ * validation asks Intl the same question.
+ */
+function isValidTimeZone(zone: string): boolean {
+  // Region/City ids and UTC: what the picker offers. Bare abbreviations ("EST") and offsets are refused.
+  if (zone.length > 64 || (zone !== "UTC" && !/^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/.test(zone))) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const LIMITS = {
   name: 200,

@@ -8,6 +8,28 @@
  */
 import { DateTime, IANAZone } from "luxon";
 
+/**
+ * Creating an Intl.DateTimeFormat costs about 0.1 ms and memory the garbage collector
+ * is slow to return; a page shows dozens of times. So formatters and the answers
+ * derived from them are kept, bounded so odd input (a cookie, a URL) cannot grow them.
+ */
+function memo<T>(limit = 2000) {
+  const store = new Map<string, T>();
+  return (key: string, make: () => T): T => {
+    const hit = store.get(key);
+    if (hit !== undefined || store.has(key)) return hit as T;
+    const value = make();
+    if (store.size >= limit) store.delete(store.keys().next().value as string);
+    store.set(key, value);
+    return value;
+  };
+}
+
+const formatters = memo<Intl.DateTimeFormat>(500);
+function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return formatters(`${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+}
+
 export type ReferenceCity = { zone: string; city: string };
 export type KnownCity = ReferenceCity & { id: string };
 
@@ -89,20 +111,25 @@ const MODERN_ZONE_NAMES: Record<string, string> = {
   "Pacific/Enderbury": "Pacific/Kanton",
 };
 
+const validZones = memo<boolean>(1000);
 export function isValidTimeZone(zone: string): boolean {
   // luxon also accepts "UTC+3"-style fixed offsets through other paths; IANAZone only takes ids.
-  return typeof zone === "string" && zone.length > 0 && IANAZone.isValidZone(zone);
+  if (typeof zone !== "string" || zone.length === 0 || zone.length > 64) return false;
+  return validZones(zone, () => IANAZone.isValidZone(zone));
 }
 
 /** The canonical, correctly cased id ("europe/zurich" → "Europe/Zurich"), or null if unknown. */
+const normalizedZones = memo<string | null>(1000);
 export function normalizeTimeZone(zone: string): string | null {
   if (!isValidTimeZone(zone)) return null;
-  try {
-    const resolved = new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
-    return MODERN_ZONE_NAMES[resolved] ?? resolved;
-  } catch {
-    return null;
-  }
+  return normalizedZones(zone, () => {
+    try {
+      const resolved = dateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+      return MODERN_ZONE_NAMES[resolved] ?? resolved;
+    } catch {
+      return null;
+    }
+  });
 }
 
 /** The label shown for a zone when no city was chosen: the table's first city, else the id's last part. */
@@ -222,7 +249,13 @@ export function formatOffset(offsetMinutes: number): string {
 }
 
 /** ICU gives "EST" in en-US but "CET"/"BST" only in en-GB; anything else comes back as "GMT+3". */
+const abbreviations = memo<string | undefined>(2000);
 function zoneAbbreviation(dt: DateTime): string | undefined {
+  // A zone's abbreviation depends only on the zone and its offset at that moment.
+  return abbreviations(`${dt.zoneName}|${dt.offset}`, () => computeZoneAbbreviation(dt));
+}
+
+function computeZoneAbbreviation(dt: DateTime): string | undefined {
   for (const locale of ["en-US", "en-GB"]) {
     const name = dt.setLocale(locale).offsetNameShort;
     if (name && /^[A-Z]{2,5}$/.test(name)) return name;
@@ -297,19 +330,22 @@ export function formatReferenceLine(
     .join(" · ");
 }
 
+const safeLocales = memo<string>(200);
 function safeLocale(locale: string): string {
-  try {
-    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : "en";
-  } catch {
-    // Malformed tags such as "en_US" make Intl throw.
-    return "en";
-  }
+  return safeLocales(locale, () => {
+    try {
+      return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : "en";
+    } catch {
+      // Malformed tags such as "en_US" make Intl throw.
+      return "en";
+    }
+  });
 }
 
 /** The locale's own spelling of a bare offset: "GMT+03:00", "UTC+03:00" (fr), "غرينتش+03:00" (ar). */
 function offsetOnlyName(zone: string, locale: string, instant: Date): string | undefined {
   try {
-    return new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "longOffset" })
+    return dateTimeFormat(locale, { timeZone: zone, timeZoneName: "longOffset" })
       .formatToParts(instant)
       .find((part) => part.type === "timeZoneName")?.value;
   } catch {
@@ -321,8 +357,15 @@ function offsetOnlyName(zone: string, locale: string, instant: Date): string | u
  * Long localised zone name at that instant ("Central European Summer Time"). Where ICU knows the
  * zone only by its offset (Amman: "GMT+03:00") the city is added so the name still says where.
  */
+const displayNames = memo<string>(2000);
 export function zoneDisplayName(zone: string, locale: string, instant: Date = new Date()): string {
   if (!isValidTimeZone(zone)) return zone;
+  // The name changes only with the offset (summer and winter time).
+  const offset = DateTime.fromJSDate(instant, { zone }).offset;
+  return displayNames(`${zone}|${locale}|${offset}`, () => computeZoneDisplayName(zone, locale, instant));
+}
+
+function computeZoneDisplayName(zone: string, locale: string, instant: Date): string {
   const dt = DateTime.fromJSDate(instant, { zone }).setLocale(safeLocale(locale));
   const name = dt.isValid ? dt.offsetNameLong : null;
   if (!name) return zone;
@@ -372,9 +415,9 @@ export function formatSessionRange(
     month: "long",
     year: "numeric",
   };
-  const dateFormat = new Intl.DateTimeFormat(lang, { ...dateOptions, timeZone });
-  const timeFormat = new Intl.DateTimeFormat(lang, { ...clock, timeZone });
-  const fullFormat = new Intl.DateTimeFormat(lang, { ...dateOptions, ...clock, timeZone });
+  const dateFormat = dateTimeFormat(lang, { ...dateOptions, timeZone });
+  const timeFormat = dateTimeFormat(lang, { ...clock, timeZone });
+  const fullFormat = dateTimeFormat(lang, { ...dateOptions, ...clock, timeZone });
 
   const startLocal = DateTime.fromJSDate(start, { zone: timeZone });
   const endLocal = DateTime.fromJSDate(end, { zone: timeZone });

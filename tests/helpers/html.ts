@@ -34,7 +34,7 @@ export function documentPart(html: string): string {
 
 /** Event slugs of the catalogue cards, in the order a reader sees them. */
 export function cardSlugs(html: string): string[] {
-  return [...documentPart(html).matchAll(/<h2 class="card-title"><a[^>]*href="\/events\/([^"?#]+)"/g)].map((m) => m[1]!);
+  return [...documentPart(html).matchAll(/<h2 class="card-title"[^>]*>\s*<a[^>]*href="\/events\/([^"?#]+)"/g)].map((m) => m[1]!);
 }
 
 /** The cards as text, keyed by slug. */

@@ -1,0 +1,44 @@
+import type { TFunction } from "i18next";
+import { getRegistrationOptions } from "~/models/registrations.server.ts";
+import type { SessionDisplay } from "~/utils/session-times.server.ts";
+import { listTimeZones } from "~/utils/time.ts";
+import type { RegistrationFormProps, SessionChoice } from "./registration-form.tsx";
+
+/**
+ * What the registration form needs, for the event page and the register page. Contains nothing
+ * about the viewer beyond the time zone and language the cached page already varies on.
+ */
+export async function loadRegistrationForm(
+  slug: string,
+  sessions: SessionDisplay[],
+  { t, locale, timeZone }: { t: TFunction; locale: string; timeZone: string },
+): Promise<Omit<RegistrationFormProps, "action" | "lastResult" | "formError"> | null> {
+  const options = await getRegistrationOptions(slug);
+  if (!options) return null;
+  const open = new Set(options.openSessionIds);
+  const choices: SessionChoice[] = sessions.flatMap((session, index) =>
+    open.has(session.id)
+      ? [
+          {
+            id: session.id,
+            title: session.title ?? t("event.sessionNumber", { number: index + 1 }),
+            date: session.when.date,
+            time: session.when.time,
+            zoneName: session.when.zoneName,
+            referenceLine: session.referenceLine,
+            language: t("event.sessionLanguage", { language: session.language.nativeName }),
+          },
+        ]
+      : [],
+  );
+  const zones = listTimeZones();
+  return {
+    sessions: choices,
+    questions: options.questions,
+    isRecorded: options.isRecorded,
+    approvalRequired: options.approvalRequired,
+    zones,
+    defaultTimeZone: zones.includes(timeZone) ? timeZone : "UTC",
+    defaultLocale: locale,
+  };
+}

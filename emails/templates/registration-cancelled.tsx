@@ -1,0 +1,27 @@
+import { paragraph, type EmailTemplate } from "../types.ts";
+
+/**
+ * Cancelled by the person or an organiser, or left behind by a switch to another session (then
+ * the payload's session is the one left, and `switch.to` the new one).
+ */
+const registrationCancelled: EmailTemplate = (c) => {
+  const m = c.m.kinds["registration-cancelled"];
+  const to = c.payload.switch?.to;
+  const switched = Boolean(to) && to?.id !== c.payload.session.id;
+  const first = switched ? m.switched : c.payload.extra.by === "organiser" ? m.byOrganiser : m.intro;
+  return {
+    subject: c.fill(m.subject, { event: c.eventTitle }),
+    preheader: first,
+    heading: m.heading,
+    intro: [
+      paragraph(first),
+      ...(switched && to ? [paragraph(c.fill(c.m.common.switchedTo, { when: c.whenFor(to) }))] : []),
+      paragraph(c.m.common.calendarCancelAttached),
+    ],
+    join: false,
+    after: switched ? [] : [paragraph(m.comeBack)],
+    calendar: "CANCEL",
+  };
+};
+
+export default registrationCancelled;

@@ -1,0 +1,15 @@
+import { paragraph, type EmailTemplate } from "../types.ts";
+
+const waitlistPromoted: EmailTemplate = (c) => {
+  const m = c.m.kinds["waitlist-promoted"];
+  return {
+    subject: c.fill(m.subject, { event: c.eventTitle }),
+    preheader: m.intro,
+    heading: m.heading,
+    intro: [paragraph(m.intro), paragraph(c.m.common.calendarAttached)],
+    join: true,
+    calendar: "REQUEST",
+  };
+};
+
+export default waitlistPromoted;
