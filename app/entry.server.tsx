@@ -12,7 +12,16 @@ import { resources } from "./locales/index.server.ts";
 import { NonceProvider } from "./utils/nonce.tsx";
 
 // The process entry (server/index.js) reaches start-up tasks through the build.
-export { checkDatabase, closeDatabase, dataVersion, getEnv, prepareDatabase } from "./utils/startup.server.ts";
+export {
+  checkDatabase,
+  closeDatabase,
+  dataVersion,
+  getEnv,
+  migrateOnly,
+  prepareDatabase,
+  startBackgroundWorker,
+  stopBackgroundWorker,
+} from "./utils/startup.server.ts";
 
 const ABORT_DELAY = 5_000;
 

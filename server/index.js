@@ -11,6 +11,9 @@ const startup = build.entry.module;
 const env = startup.getEnv();
 await startup.prepareDatabase((message) => console.log(`[db] ${message}`));
 
+// The mail worker runs in this process unless WORKER=false (then run `npm run worker` beside it).
+if (env.WORKER !== "false") startup.startBackgroundWorker();
+
 const { app } = createApp({ build, logRequests: env.LOG_REQUESTS === "true" });
 const server = app.listen(env.PORT, env.HOST, () => {
   const address = server.address();
@@ -30,6 +33,7 @@ async function shutdown(signal) {
   }, 10_000);
   forced.unref();
   server.close(async () => {
+    await startup.stopBackgroundWorker();
     await startup.closeDatabase();
     process.exit(0);
   });

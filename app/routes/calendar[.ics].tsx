@@ -3,9 +3,9 @@ import { i18n } from "~/i18n.server.ts";
 import { listFeedSessions } from "~/models/calendar.server.ts";
 import { getSiteSettings } from "~/models/settings.server.ts";
 import { buildCalendar } from "~/utils/calendar.server.ts";
-import { parseCatalogueParams } from "~/utils/catalogue-params.server.ts";
+import { readCatalogueParams } from "~/utils/catalogue-params.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { toCalendarSession } from "~/utils/event-calendar.server.ts";
+import { plainText, toCalendarSession } from "~/utils/event-calendar.server.ts";
 
 /**
  * The subscribable feed of published sessions, filtered like the catalogue
@@ -14,7 +14,10 @@ import { toCalendarSession } from "~/utils/event-calendar.server.ts";
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18n.getFixedT(request);
-  const filters = await parseCatalogueParams(new URL(request.url), t);
+  const params = await readCatalogueParams(new URL(request.url), t);
+  // A resource route has no error page: answer in plain words.
+  if (!params.ok) return plainText(params.message, 400);
+  const { filters } = params;
   const [sessions, settings] = await Promise.all([listFeedSessions(filters), getSiteSettings()]);
   const { BASE_URL } = getEnv();
   const ics = buildCalendar({

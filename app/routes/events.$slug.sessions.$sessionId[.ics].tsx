@@ -1,16 +1,16 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { i18n } from "~/i18n.server.ts";
 import { getPublicSession } from "~/models/calendar.server.ts";
 import { buildCalendar } from "~/utils/calendar.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { toCalendarSession } from "~/utils/event-calendar.server.ts";
+import { plainText, toCalendarSession } from "~/utils/event-calendar.server.ts";
 
 /** One session as an .ics file for "add to calendar". */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getPublicSession(params.slug ?? "", params.sessionId ?? "");
   if (!session) {
     const t = await i18n.getFixedT(request);
-    throw data(t("event.sessionNotFound"), { status: 404 });
+    return plainText(t("event.sessionNotFound"), 404);
   }
   const { BASE_URL } = getEnv();
   const event = { ...session.event, topics: session.event.topics.map((t) => t.topic) };

@@ -36,3 +36,8 @@ export function toCalendarSession(session: SessionLike, event: EventLike, baseUr
 export function sessionCalendarPath(slug: string, sessionId: string) {
   return `/events/${slug}/sessions/${sessionId}.ics`;
 }
+
+/** Calendar files have no error page; a person opening the link still reads what went wrong. */
+export function plainText(message: string, status: number) {
+  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}

@@ -110,7 +110,6 @@ describe("mail worker", () => {
     // Back up, 31 s later: two in-process workers and one in another process race for the rows.
     sink.setDown(false);
     const later = new Date(now.getTime() + 31_000);
-    const t0 = Date.now();
     const child = startChild({
       SMTP_URL: sink.url,
       NOW: later.toISOString(),
@@ -134,7 +133,6 @@ describe("mail worker", () => {
     const [a, b, fromChild] = await Promise.all([drain(workers[0]), drain(workers[1]), child.done]);
     await Promise.all(workers.map((w) => w.stop()));
 
-    console.log(`delivered 500 in ${Date.now() - t0} ms: ${a} + ${b} in this process, ${fromChild.sent} in the other`);
     expect(a + b + fromChild.sent).toBe(500);
     // The other process really took part in the race.
     expect(fromChild.sent).toBeGreaterThan(0);

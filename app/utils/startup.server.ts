@@ -2,6 +2,8 @@ import Database from "better-sqlite3";
 import { seedDemoCatalogue } from "../../prisma/seed/catalogue.ts";
 import { prisma } from "./db.server.ts";
 import { databasePath, getEnv } from "./env.server.ts";
+import { startMailWorker, type MailWorker, type MailWorkerOptions } from "./mail-worker.server.ts";
+import { closeMailer } from "./mailer.server.ts";
 import { migrateDatabase } from "./migrate.server.ts";
 
 /** Migrates the database and, on the first start of an empty one, loads the demo catalogue. */
@@ -40,6 +42,28 @@ let versionReader: import("better-sqlite3").Database | undefined;
 export function dataVersion(): number {
   versionReader ??= new Database(databasePath(getEnv().DATABASE_URL), { readonly: true, fileMustExist: true });
   return versionReader.pragma("data_version", { simple: true }) as number;
+}
+
+/** Applies pending migrations only (the standalone mail worker must not seed the demo catalogue). */
+export function migrateOnly(log: (message: string) => void = console.log) {
+  const { applied } = migrateDatabase(databasePath(getEnv().DATABASE_URL), { log });
+  if (applied.length) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
+}
+
+let mailWorker: MailWorker | undefined;
+
+/** Starts this process's mail worker (once); server/index.js and server/worker.js call it. */
+export function startBackgroundWorker(options: MailWorkerOptions = {}): MailWorker {
+  mailWorker ??= startMailWorker(options);
+  return mailWorker;
+}
+
+/** Waits for the email being sent, gives back unsent leases and closes the SMTP pool. */
+export async function stopBackgroundWorker() {
+  const worker = mailWorker;
+  mailWorker = undefined;
+  await worker?.stop();
+  closeMailer();
 }
 
 export { getEnv };

@@ -13,6 +13,12 @@ const CATALOGUES: Record<string, PartialEmailMessages> = {
   en,
 };
 
+/** Adds or replaces a locale at run time (tests; a future translation loader). */
+export function registerEmailCatalogue(locale: string, messages: PartialEmailMessages) {
+  CATALOGUES[locale] = messages;
+  cache.delete(locale);
+}
+
 const RTL_LANGUAGES = new Set(["ar", "fa", "he", "ur"]);
 
 function merge<T>(base: T, override: unknown): T {

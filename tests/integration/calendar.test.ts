@@ -191,10 +191,7 @@ describe("one session's calendar file", () => {
     }
   });
 
-  // KNOWN BUG (reported): resource routes throw `data(message, { status })`, which Remix 2
-  // with single fetch turns into {"message":"Unexpected Server Error"} (and logs it as an
-  // error) instead of the message. Remove `.fails` once they throw a plain Response.
-  it.fails("says in words that the session does not exist", async () => {
+  it("says in words that the session does not exist", async () => {
     const response = await get(sessionPath("alternative-care-in-emergencies", "no-such-session"));
     expect(response.status).toBe(404);
     expect(await response.text()).toContain("This session does not exist, or its event is no longer published.");

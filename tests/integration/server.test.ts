@@ -156,11 +156,7 @@ describe("the anonymous page cache", () => {
     }
   });
 
-  // KNOWN BUG (reported): server/app.js (uncommitted change "a cached page is compressed once")
-  // now hands every reader of a cache entry the same nonce for up to 60 s. Anyone can fetch the
-  // public page and read it, so a DOM-based injection (location.hash, postMessage) can carry a
-  // valid nonce. CSP requires a fresh nonce per response. Remove `.fails` once fixed.
-  it.fails("gives a cached page a different nonce in the header and the body on every response", async () => {
+  it("gives a cached page a different nonce in the header and the body on every response", async () => {
     const first = await get("/events?when=past&type=webinar");
     const firstNonce = cspNonce(first);
     await first.text();
