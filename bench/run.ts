@@ -11,6 +11,8 @@ import { gzipSync } from "node:zlib";
 import { loadPath, rssMB, type LoadResult, type LoadSettings } from "./load.ts";
 import { measurePageWeight, type PageWeight } from "./page-weight.ts";
 import { buildBenchDatabase } from "./seed-db.ts";
+import { benchRegistrationBurst } from "./registration.ts";
+import { benchFanout } from "./fanout.ts";
 
 const SETTINGS: LoadSettings = {
   connections: 10,
@@ -21,7 +23,7 @@ const SETTINGS: LoadSettings = {
 };
 const TARGETS = { throughputRatio: 0.5, htmlCssKB: 40, totalWithJsKB: 150, rssMB: 200 };
 const RESULTS_FILE = path.resolve("tests/.tmp/bench-latest.json");
-const WATCHDOG_MS = 6 * 60_000;
+const WATCHDOG_MS = 10 * 60_000;
 
 const children = new Set<ChildProcess>();
 let tmpDir: string | undefined;
@@ -263,6 +265,9 @@ async function main() {
     console.log(`  ${fmt(kb(r.bytes), 1).padStart(6)} KB  ${r.type.padEnd(10)} ${r.encoding || "identity"}  ${r.url.replace(appOrigin, "")}`);
   }
 
+  const registrationBurst = await benchRegistrationBurst({ dir: tmpDir, log, freePort, startServer, stopServer });
+  const fanout = await benchFanout({ dir: tmpDir, log });
+
   const seconds = (performance.now() - started) / 1000;
   const results = {
     date: new Date().toISOString(),
@@ -278,6 +283,8 @@ async function main() {
     firstVisit: { withJs, withoutJs },
     targets: TARGETS,
     table: rows,
+    registrationBurst,
+    fanout,
     seconds,
   };
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });

@@ -35,7 +35,7 @@ describe("email registry", () => {
       expect(email.html, kind).toContain("http://localhost:3000/events/pillar-1");
       expect(email.text, kind).toContain("http://localhost:3000/manage/");
       expect(email.text, kind).toContain("08:00 New York · 19:00 Bangkok");
-      const joinExpected = ["registration-confirmed", "registration-approved", "waitlist-promoted", "session-updated", "session-reminder", "registration-resent"].includes(kind);
+      const joinExpected = ["registration-confirmed", "registration-approved", "waitlist-promoted", "session-updated", "session-reminder", "registration-resent", "organiser-message"].includes(kind);
       expect(email.text.includes("https://meet.example.org/j/abc"), kind).toBe(joinExpected);
     }
   });
@@ -88,5 +88,33 @@ describe("email registry", () => {
     expect(cancel.icalEvent?.content).toContain("UID:session-s1@localhost");
     expect(renderEmail({ kind: "registration-waitlisted", payload, locale: "en", registrationId: "r1", toAddress: "l@e.org", toName: "L" }).icalEvent).toBeUndefined();
     expect(() => renderEmail({ kind: "nope", payload, locale: "en", registrationId: "r1", toAddress: "l@e.org", toName: "L" })).toThrow(/No email template/);
+  });
+
+  it("sends an organiser's message as their words, escaped, with the session time and manage link", () => {
+    const message = {
+      ...payload,
+      extra: { subject: "Slides <and> reading list", body: "Dear all,\r\nthe slides are online.\n\n<script>alert(1)</script> & see you soon", messageId: "m1" },
+    };
+    const email = renderEmail({ kind: "organiser-message", payload: message, locale: "en", registrationId: "r1", toAddress: "layla@example.org", toName: "Layla" });
+    expect(email.subject).toBe("Slides <and> reading list · Child safeguarding");
+    expect(email.html).not.toContain("<script>");
+    expect(email.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; see you soon");
+    expect(email.html).toContain("Slides &lt;and&gt; reading list");
+    expect(email.text).toContain("Dear all,\nthe slides are online.\n\n<script>alert(1)</script> & see you soon");
+    expect(email.text).toContain("08:00 New York · 19:00 Bangkok");
+    expect(email.text).toContain("http://localhost:3000/manage/");
+    // No calendar entry changes, so no invitation is attached.
+    expect(email.icalEvent).toBeUndefined();
+    // The join link only for people holding a seat.
+    expect(email.text).toContain("https://meet.example.org/j/abc");
+    const waitlisted = renderEmail({
+      kind: "organiser-message",
+      payload: { ...message, registration: { ...message.registration, status: "waitlisted" } },
+      locale: "en",
+      registrationId: "r1",
+      toAddress: "layla@example.org",
+      toName: "Layla",
+    });
+    expect(waitlisted.text).not.toContain("meet.example.org");
   });
 });

@@ -16,6 +16,7 @@ import { manageUrlFor } from "../app/utils/manage-token.server.ts";
 import { formatReferenceLine, formatSessionRange, isValidTimeZone, timesInCities } from "../app/utils/time.ts";
 import { renderHtml, renderText } from "./layout.tsx";
 import { emailMessages, fill, plural, resolveEmailLocale, textDirection } from "./locales/index.ts";
+import organiserMessage from "./templates/organiser-message.tsx";
 import recordingAvailable from "./templates/recording-available.tsx";
 import registrationApproved from "./templates/registration-approved.tsx";
 import registrationCancelled from "./templates/registration-cancelled.tsx";
@@ -43,6 +44,7 @@ export const templates: Record<EmailKind, EmailTemplate> = {
   "session-reminder": sessionReminder,
   "recording-available": recordingAvailable,
   "registration-resent": registrationResent,
+  "organiser-message": organiserMessage,
 };
 
 export type EmailMessageInput = {

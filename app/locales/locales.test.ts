@@ -18,7 +18,7 @@ const TRANSLATIONS: Record<string, Tree> = { fr, es, ar, pl };
 // An entry must still equal English, so the list cannot quietly grow stale.
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
   fr: ["eventType.audio", "event.outlookCalendar", "topic.standardShort", "event.minutes_one", "event.minutes_many", "event.minutes_other"],
-  es: ["eventType.audio", "eventType.video", "event.googleCalendar", "event.outlookCalendar"],
+  es: ["eventType.audio", "eventType.video", "event.googleCalendar", "event.outlookCalendar", "registration.no"],
   ar: [],
   pl: ["eventType.audio", "event.outlookCalendar", "topic.standardTitle", "topic.standardShort", "admin.audit.system"],
 };

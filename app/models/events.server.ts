@@ -174,7 +174,7 @@ export async function getPublicEvent(slug: string, locale: string) {
       },
       speakers: {
         orderBy: { sortOrder: "asc" },
-        select: { role: true, speaker: { select: { slug: true, name: true, affiliation: true, jobTitle: true, bio: true } } },
+        select: { role: true, speaker: { select: { slug: true, name: true, affiliation: true, jobTitle: true } } },
       },
       sessions: {
         orderBy: { startsAt: "asc" },

@@ -76,3 +76,74 @@ export async function getOrganiser(id: string) {
     select: { id: true, email: true, name: true, role: true, timeZone: true },
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Account management: an organiser's own account, and admins managing everyone's.
+
+export async function listOrganisers() {
+  return prisma.organiser.findMany({
+    orderBy: { email: "asc" },
+    select: { id: true, email: true, name: true, role: true, createdAt: true, lockedUntil: true },
+  });
+}
+
+/** Name and time zone (the default zone for entering session times). */
+export async function updateOwnAccount(organiserId: string, input: { name: string; timeZone: string }) {
+  await prisma.$transaction(async (tx) => {
+    await tx.organiser.update({ where: { id: organiserId }, data: { name: input.name, timeZone: input.timeZone } });
+    await tx.auditLog.create({
+      data: { actorId: organiserId, action: "updated", entityType: "organiser", entityId: organiserId, details: JSON.stringify({ fields: ["name", "timeZone"] }) },
+    });
+  });
+}
+
+/** Changes the password only when the current one is right. */
+export async function changeOwnPassword(organiserId: string, current: string, next: string): Promise<boolean> {
+  const organiser = await prisma.organiser.findUnique({ where: { id: organiserId }, select: { passwordHash: true } });
+  if (!organiser || !(await verify(organiser.passwordHash, current).catch(() => false))) return false;
+  const passwordHash = await hashPassword(next);
+  await prisma.$transaction(async (tx) => {
+    await tx.organiser.update({ where: { id: organiserId }, data: { passwordHash, failedLogins: 0, lockedUntil: null } });
+    await tx.auditLog.create({ data: { actorId: organiserId, action: "password-changed", entityType: "organiser", entityId: organiserId } });
+  });
+  return true;
+}
+
+export type CreateAccountResult = { ok: true; id: string } | { ok: false; reason: "email-taken" };
+
+export async function createOrganiserAccount(actorId: string, input: { email: string; password: string; role: Role; name?: string }): Promise<CreateAccountResult> {
+  const email = normaliseEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      if (await tx.organiser.findUnique({ where: { email }, select: { id: true } })) return { ok: false as const, reason: "email-taken" as const };
+      const organiser = await tx.organiser.create({ data: { email, passwordHash, role: input.role, name: input.name ?? "" }, select: { id: true } });
+      await tx.auditLog.create({
+        data: { actorId, action: "created", entityType: "organiser", entityId: organiser.id, details: JSON.stringify({ email, role: input.role }) },
+      });
+      return { ok: true as const, id: organiser.id };
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") return { ok: false, reason: "email-taken" };
+    throw error;
+  }
+}
+
+export type RoleChangeResult = { ok: true } | { ok: false; reason: "not-found" | "last-admin" };
+
+/** The last administrator cannot be demoted: someone must be able to manage accounts. */
+export async function changeOrganiserRole(actorId: string, organiserId: string, role: Role): Promise<RoleChangeResult> {
+  return prisma.$transaction(async (tx) => {
+    const target = await tx.organiser.findUnique({ where: { id: organiserId }, select: { role: true } });
+    if (!target) return { ok: false as const, reason: "not-found" as const };
+    if (target.role === role) return { ok: true as const };
+    if (target.role === "admin" && (await tx.organiser.count({ where: { role: "admin" } })) <= 1) {
+      return { ok: false as const, reason: "last-admin" as const };
+    }
+    await tx.organiser.update({ where: { id: organiserId }, data: { role } });
+    await tx.auditLog.create({
+      data: { actorId, action: "role-changed", entityType: "organiser", entityId: organiserId, details: JSON.stringify({ from: target.role, to: role }) },
+    });
+    return { ok: true as const };
+  });
+}

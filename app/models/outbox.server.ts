@@ -12,7 +12,8 @@
  * Raw SQL is kept to claimOutboxBatch; everything else sticks to the query API that SQLite and
  * PostgreSQL share.
  */
-import type { Prisma, PrismaClient } from "~/generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "~/generated/prisma/client.ts";
+import { managedEventsWhere } from "~/models/access.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { isValidTimeZone, parseReferenceCities, type ReferenceCity } from "~/utils/time.ts";
 
@@ -29,6 +30,7 @@ export const EMAIL_KINDS = [
   "session-reminder",
   "recording-available",
   "registration-resent",
+  "organiser-message",
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -576,40 +578,113 @@ export async function retryOutboxMessage(id: string, now: Date = new Date()): Pr
 
 export const OUTBOX_PAGE_SIZE = 50;
 
-export async function listOutbox(options: { status?: OutboxStatus; page?: number } = {}) {
+/** Who is looking: an admin sees every row, an organiser only rows about the events they manage. */
+export type OutboxActor = { id: string; role: string };
+
+type OutboxFilter = { status?: OutboxStatus; kind?: EmailKind };
+
+/**
+ * The ids of the events an organiser manages, or null for an admin (no restriction). Outbox rows
+ * carry a registrationId without a foreign key (an email outlives a deleted registration), so
+ * the scope is a join through Registration → Session written in SQL, below.
+ */
+async function managedEventIds(actor: OutboxActor | undefined): Promise<string[] | null> {
+  if (!actor || actor.role === "admin") return null;
+  const events = await prisma.event.findMany({ where: managedEventsWhere(actor), select: { id: true } });
+  return events.map((e) => e.id);
+}
+
+/** FROM … WHERE for an organiser's rows; the only raw SQL of the admin side. */
+function scopedFrom(eventIds: string[], filter: OutboxFilter): Prisma.Sql {
+  const conditions = [Prisma.sql`s."eventId" IN (${Prisma.join(eventIds)})`];
+  if (filter.status) conditions.push(Prisma.sql`o."status" = ${filter.status}`);
+  if (filter.kind) conditions.push(Prisma.sql`o."kind" = ${filter.kind}`);
+  return Prisma.sql`FROM "OutboxMessage" o
+    JOIN "Registration" r ON r."id" = o."registrationId"
+    JOIN "Session" s ON s."id" = r."sessionId"
+    WHERE ${Prisma.join(conditions, " AND ")}`;
+}
+
+const outboxListSelect = {
+  id: true,
+  kind: true,
+  toAddress: true,
+  toName: true,
+  locale: true,
+  status: true,
+  attempts: true,
+  nextAttemptAt: true,
+  lastError: true,
+  sentAt: true,
+  createdAt: true,
+  registrationId: true,
+} as const satisfies Prisma.OutboxMessageSelect;
+
+/**
+ * One page of the outbox, newest first. Without `actor` (the worker's tests, scripts) or for an
+ * admin: every row; for an organiser: only rows about registrations for events they manage.
+ */
+export async function listOutbox(options: OutboxFilter & { page?: number; actor?: OutboxActor } = {}) {
   const page = Math.max(1, Math.floor(options.page ?? 1));
-  const where: Prisma.OutboxMessageWhereInput = options.status ? { status: options.status } : {};
-  const [total, items] = await Promise.all([
-    prisma.outboxMessage.count({ where }),
-    prisma.outboxMessage.findMany({
-      where,
+  const filter: OutboxFilter = { ...(options.status ? { status: options.status } : {}), ...(options.kind ? { kind: options.kind } : {}) };
+  const eventIds = await managedEventIds(options.actor);
+  let total: number;
+  let items: Prisma.OutboxMessageGetPayload<{ select: typeof outboxListSelect }>[];
+  if (eventIds === null) {
+    const where: Prisma.OutboxMessageWhereInput = filter;
+    [total, items] = await Promise.all([
+      prisma.outboxMessage.count({ where }),
+      prisma.outboxMessage.findMany({
+        where,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        skip: (page - 1) * OUTBOX_PAGE_SIZE,
+        take: OUTBOX_PAGE_SIZE,
+        select: outboxListSelect,
+      }),
+    ]);
+  } else if (eventIds.length === 0) {
+    [total, items] = [0, []];
+  } else {
+    const from = scopedFrom(eventIds, filter);
+    const [countRows, idRows] = await Promise.all([
+      prisma.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n ${from}`,
+      prisma.$queryRaw<{ id: string }[]>`SELECT o."id" ${from}
+        ORDER BY o."createdAt" DESC, o."id" DESC LIMIT ${OUTBOX_PAGE_SIZE} OFFSET ${(page - 1) * OUTBOX_PAGE_SIZE}`,
+    ]);
+    total = Number(countRows[0]?.n ?? 0);
+    items = await prisma.outboxMessage.findMany({
+      where: { id: { in: idRows.map((r) => r.id) } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * OUTBOX_PAGE_SIZE,
-      take: OUTBOX_PAGE_SIZE,
-      select: {
-        id: true,
-        kind: true,
-        toAddress: true,
-        toName: true,
-        locale: true,
-        status: true,
-        attempts: true,
-        nextAttemptAt: true,
-        lastError: true,
-        sentAt: true,
-        createdAt: true,
-        registrationId: true,
-      },
-    }),
-  ]);
+      select: outboxListSelect,
+    });
+  }
   return { items, total, page, pageCount: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)) };
 }
 
-export async function outboxCounts(): Promise<Record<OutboxStatus, number>> {
-  const groups = await prisma.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
+export async function outboxCounts(actor?: OutboxActor): Promise<Record<OutboxStatus, number>> {
   const counts: Record<OutboxStatus, number> = { pending: 0, sent: 0, failed: 0, skipped: 0 };
+  const eventIds = await managedEventIds(actor);
+  let groups: { status: string; n: number }[];
+  if (eventIds === null) {
+    const rows = await prisma.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
+    groups = rows.map((g) => ({ status: g.status, n: g._count._all }));
+  } else if (eventIds.length === 0) {
+    groups = [];
+  } else {
+    const rows = await prisma.$queryRaw<{ status: string; n: number | bigint }[]>`SELECT o."status" AS status, COUNT(*) AS n ${scopedFrom(eventIds, {})} GROUP BY o."status"`;
+    groups = rows.map((g) => ({ status: g.status, n: Number(g.n) }));
+  }
   for (const g of groups) {
-    if ((OUTBOX_STATUSES as readonly string[]).includes(g.status)) counts[g.status as OutboxStatus] = g._count._all;
+    if ((OUTBOX_STATUSES as readonly string[]).includes(g.status)) counts[g.status as OutboxStatus] = g.n;
   }
   return counts;
+}
+
+/** Whether `actor` may see (and retry) this row: admins any row, organisers rows about their events. */
+export async function canSeeOutboxMessage(actor: OutboxActor, id: string): Promise<boolean> {
+  const eventIds = await managedEventIds(actor);
+  if (eventIds === null) return (await prisma.outboxMessage.count({ where: { id } })) > 0;
+  if (eventIds.length === 0) return false;
+  const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT o."id" ${scopedFrom(eventIds, {})} AND o."id" = ${id}`;
+  return rows.length > 0;
 }

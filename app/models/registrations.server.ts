@@ -607,3 +607,24 @@ export async function getRegistrationOptions(slug: string, now = new Date()) {
     questions: event.questions.map((q) => ({ ...q, kind: q.kind as "text" | "single" | "multiple" | "yesno", options: parseOptions(q.options) })),
   };
 }
+
+export type PromoteResult = { outcome: "promoted" } | { outcome: "not-found" | "not-waitlisted" | "full" | "closed" };
+
+/**
+ * An organiser moves one particular person off the waitlist (rather than the first in line): only
+ * into a free seat, never past capacity, with the same "a place opened up" email and invitation.
+ */
+export async function promoteWaitlistedRegistration(registrationId: string, now = new Date()): Promise<PromoteResult> {
+  return inTransaction(async (tx): Promise<PromoteResult> => {
+    await lockSessionOfRegistration(tx, registrationId);
+    const registration = await tx.registration.findUnique({ where: { id: registrationId }, select: { status: true, sessionId: true } });
+    if (!registration) return { outcome: "not-found" };
+    if (registration.status !== "waitlisted") return { outcome: "not-waitlisted" };
+    const session = await tx.session.findUniqueOrThrow({ where: { id: registration.sessionId }, select: sessionRulesSelect });
+    if (session.status === "cancelled" || session.event.status === "cancelled" || now >= session.endsAt) return { outcome: "closed" };
+    if (!(await hasFreeSeat(tx, session))) return { outcome: "full" };
+    await tx.registration.update({ where: { id: registrationId }, data: { status: "confirmed" } });
+    await enqueue(tx, now, "waitlist-promoted", registrationId, `promoted:${registrationId}:${registration.sessionId}`);
+    return { outcome: "promoted" };
+  });
+}

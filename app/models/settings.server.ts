@@ -1,3 +1,4 @@
+import { recordAudit } from "~/models/audit.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { DEFAULT_REFERENCE_CITIES, isValidTimeZone } from "~/utils/time.ts";
 
@@ -5,12 +6,15 @@ export type SiteSettings = {
   siteName: string;
   referenceCities: string[];
   defaultLocale: string;
+  /** "Name <address>" used as the From of every email; empty = MAIL_FROM from the environment. */
+  senderAddress: string;
 };
 
 const DEFAULTS: SiteSettings = {
   siteName: "Learning Events",
   referenceCities: [...DEFAULT_REFERENCE_CITIES],
   defaultLocale: "en",
+  senderAddress: "",
 };
 
 let cache: { value: SiteSettings; at: number } | undefined;
@@ -30,6 +34,7 @@ export async function getSiteSettings(): Promise<SiteSettings> {
     }
     if (row.key === "siteName" && typeof parsed === "string" && parsed.trim()) value.siteName = parsed;
     if (row.key === "defaultLocale" && typeof parsed === "string") value.defaultLocale = parsed;
+    if (row.key === "senderAddress" && typeof parsed === "string") value.senderAddress = parsed;
     if (row.key === "referenceCities" && Array.isArray(parsed)) {
       const zones = parsed.filter((z): z is string => typeof z === "string" && isValidTimeZone(z));
       if (zones.length) value.referenceCities = zones;
@@ -41,4 +46,16 @@ export async function getSiteSettings(): Promise<SiteSettings> {
 
 export function clearSiteSettingsCache() {
   cache = undefined;
+}
+
+/** Saves every site setting in one transaction, with its audit entry, and drops the cached copy. */
+export async function saveSiteSettings(actorId: string, settings: SiteSettings) {
+  await prisma.$transaction(async (tx) => {
+    for (const [key, value] of Object.entries(settings)) {
+      const json = JSON.stringify(value);
+      await tx.siteSetting.upsert({ where: { key }, create: { key, value: json }, update: { value: json } });
+    }
+    await recordAudit(tx, { actorId, action: "updated", entityType: "site-settings", entityId: "site", details: { keys: Object.keys(settings) } });
+  });
+  clearSiteSettingsCache();
 }

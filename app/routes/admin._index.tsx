@@ -2,32 +2,20 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { managedEventsWhere } from "~/models/access.server.ts";
+import { listManagedEvents } from "~/models/admin-events.server.ts";
 import { requireOrganiser } from "~/utils/auth.server.ts";
-import { prisma } from "~/utils/db.server.ts";
+import { formatSessionRange } from "~/utils/time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Organiser workspace" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const organiser = await requireOrganiser(request);
-  const events = await prisma.event.findMany({
-    where: managedEventsWhere(organiser),
-    orderBy: { updatedAt: "desc" },
-    take: 200,
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      status: true,
-      type: true,
-      sessions: { select: { id: true, startsAt: true, _count: { select: { registrations: { where: { status: "confirmed" } } } } } },
-    },
-  });
+  const events = await listManagedEvents(managedEventsWhere(organiser));
   return {
-    events: events.map((event) => ({
+    events: events.map(({ next, ...event }) => ({
       ...event,
-      sessionCount: event.sessions.length,
-      confirmed: event.sessions.reduce((sum, s) => sum + s._count.registrations, 0),
-      nextStart: event.sessions.map((s) => s.startsAt).sort((a, b) => a.getTime() - b.getTime())[0]?.toISOString() ?? null,
+      // The next session in the zone it was planned in, which is how organisers think of it.
+      next: next ? formatSessionRange(new Date(next.startsAt), new Date(next.startsAt), next.timeZone, "en-GB") : null,
     })),
   };
 }
@@ -37,7 +25,12 @@ export default function Dashboard() {
   const { t } = useTranslation();
   return (
     <div>
-      <h1>{t("admin.dashboard.title")}</h1>
+      <div className="page-heading">
+        <h1>{t("admin.dashboard.title")}</h1>
+        <Link to="/admin/events/new" className="button-link">
+          {t("adminEvents.dashboard.newEvent")}
+        </Link>
+      </div>
       {events.length === 0 ? (
         <p>{t("admin.dashboard.empty")}</p>
       ) : (
@@ -47,6 +40,7 @@ export default function Dashboard() {
             <tr>
               <th scope="col">{t("admin.dashboard.event")}</th>
               <th scope="col">{t("admin.dashboard.status")}</th>
+              <th scope="col">{t("adminEvents.dashboard.nextSession")}</th>
               <th scope="col">{t("admin.dashboard.sessions")}</th>
               <th scope="col">{t("admin.dashboard.confirmed")}</th>
             </tr>
@@ -55,11 +49,22 @@ export default function Dashboard() {
             {events.map((event) => (
               <tr key={event.id}>
                 <td>
-                  <Link to={`/events/${event.slug}`}>{event.title}</Link>
+                  <Link to={`/admin/events/${event.id}`}>{event.title}</Link>
                   <br />
                   <span className="muted">{t(`eventType.${event.type}`)}</span>
+                  {event.status !== "draft" ? (
+                    <>
+                      {" · "}
+                      <Link to={`/events/${event.slug}`} className="muted">
+                        {t("adminEvents.status.viewPublic")}
+                      </Link>
+                    </>
+                  ) : null}
                 </td>
-                <td>{t(`admin.status.${event.status}`)}</td>
+                <td>
+                  <span className={event.status === "cancelled" ? "badge badge-cancelled" : "badge"}>{t(`admin.status.${event.status}`)}</span>
+                </td>
+                <td>{event.next ? `${event.next.date}, ${event.next.time.split("–")[0]} ${event.next.zoneAbbreviation ?? event.next.offsetLabel}` : t("adminEvents.dashboard.none")}</td>
                 <td>{event.sessionCount}</td>
                 <td>{event.confirmed}</td>
               </tr>

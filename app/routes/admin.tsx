@@ -22,8 +22,32 @@ export default function AdminLayout() {
             </NavLink>
           </li>
           <li>
+            <NavLink to="/admin/events/new">{t("adminEvents.nav.newEvent")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/speakers">{t("adminEvents.nav.speakers")}</NavLink>
+          </li>
+          <li>
             <NavLink to="/admin/outbox">{t("admin.nav.outbox")}</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/account">{t("adminEvents.nav.account")}</NavLink>
+          </li>
+          {organiser.role === "admin" ? (
+            <li>
+              <NavLink to="/admin/users">{t("adminEvents.nav.users")}</NavLink>
+            </li>
+          ) : null}
+          {organiser.role === "admin" ? (
+            <li>
+              <NavLink to="/admin/settings">{t("adminEvents.nav.settings")}</NavLink>
+            </li>
+          ) : null}
+          {organiser.role === "admin" ? (
+            <li>
+              <NavLink to="/admin/mail">{t("adminRegistrations.nav.mail")}</NavLink>
+            </li>
+          ) : null}
           {organiser.role === "admin" ? (
             <li>
               <NavLink to="/admin/audit">{t("admin.nav.audit")}</NavLink>

@@ -22,6 +22,9 @@ const schema = z.object({
   SEED_ON_EMPTY: z.enum(["true", "false"]).default("true"),
   LOG_REQUESTS: z.enum(["true", "false"]).default("true"),
   WORKER: z.enum(["true", "false"]).default("true"),
+  // "off" disables the per-address and per-email registration limits: for load tests from one
+  // machine only, never in production.
+  RATE_LIMITS: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof schema> & { BASE_URL: string; SESSION_SECRET: string };

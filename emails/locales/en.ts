@@ -115,6 +115,11 @@ const en = {
       pending: "Your registration is waiting for the organisers’ approval.",
       other: "Your registration is no longer active.",
     },
+    "organiser-message": {
+      subject: "{{subject}} · {{event}}",
+      heading: "A message from the organisers",
+      intro: "The organisers of {{event}} have sent this message to registrants of your session:",
+    },
   },
 };
 

@@ -3,7 +3,11 @@
  * sends complete emails. To add a language: create `./<code>.ts` exporting a
  * `PartialEmailMessages` and register it in CATALOGUES below.
  */
+import ar from "./ar.ts";
 import en, { type PluralForms } from "./en.ts";
+import es from "./es.ts";
+import fr from "./fr.ts";
+import pl from "./pl.ts";
 
 export type EmailMessages = typeof en;
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends string | undefined ? string : DeepPartial<T[K]> };
@@ -11,6 +15,10 @@ export type PartialEmailMessages = DeepPartial<EmailMessages>;
 
 const CATALOGUES: Record<string, PartialEmailMessages> = {
   en,
+  fr,
+  es,
+  ar,
+  pl,
 };
 
 /** Adds or replaces a locale at run time (tests; a future translation loader). */

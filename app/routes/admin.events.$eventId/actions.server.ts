@@ -1,0 +1,51 @@
+import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { requireEventAccess } from "~/models/access.server.ts";
+import { cancelEvent, deleteEvent, publishEvent, shareEvent, unpublishEvent, unshareEvent, type StatusResult } from "~/models/admin-events.server.ts";
+import { requireCsrf, requireOrganiser } from "~/utils/auth.server.ts";
+import { handleEventForm } from "~/utils/event-form.server.ts";
+
+/** Every change to an event: the form itself, its status, and sharing. Access is checked first. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const organiser = await requireOrganiser(request);
+  const eventId = params.eventId ?? "";
+  await requireEventAccess(organiser, eventId);
+  const formData = await request.formData();
+  await requireCsrf(request, formData);
+  const intent = String(formData.get("intent") ?? "save");
+  const back = (done: string) => redirect(`/admin/events/${eventId}?done=${done}`);
+  const failed = (result: Exclude<StatusResult, { ok: true }>) =>
+    data({ statusError: result.reason }, { status: result.reason === "not-found" ? 404 : 409 });
+
+  switch (intent) {
+    case "publish":
+    case "unpublish": {
+      const result = intent === "publish" ? await publishEvent(organiser, eventId) : await unpublishEvent(organiser, eventId);
+      return result.ok ? back(intent === "publish" ? "published" : "unpublished") : failed(result);
+    }
+    case "cancel": {
+      const note = String(formData.get("note") ?? "").trim().slice(0, 1000);
+      const result = await cancelEvent(organiser, eventId, note);
+      return result.ok ? back("cancelled") : failed(result);
+    }
+    case "delete": {
+      const result = await deleteEvent(organiser, eventId);
+      return result.ok ? redirect("/admin?deleted=1") : failed(result);
+    }
+    case "share":
+    case "unshare": {
+      if (organiser.role !== "admin") throw new Response("Only administrators can share events.", { status: 403 });
+      if (intent === "unshare") {
+        await unshareEvent(organiser, eventId, String(formData.get("organiserId") ?? ""));
+        return back("unshared");
+      }
+      const email = String(formData.get("email") ?? "").trim();
+      if (!email) return data({ shareError: "unknownOrganiser" }, { status: 400 });
+      const result = await shareEvent(organiser, eventId, email);
+      if (result.ok) return back("shared");
+      const key = { "unknown-organiser": "unknownOrganiser", "already-shared": "alreadyShared", creator: "creator" }[result.reason];
+      return data({ shareError: key }, { status: 400 });
+    }
+    default:
+      return handleEventForm(formData, organiser, eventId);
+  }
+}

@@ -1,0 +1,56 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SchedulingAssistant } from "~/components/scheduling-assistant.tsx";
+import { i18n } from "~/i18n.server.ts";
+import { requireEventAccess } from "~/models/access.server.ts";
+import { requireOrganiser } from "~/utils/auth.server.ts";
+import { parseSchedulingQuery } from "~/utils/scheduling.ts";
+import { getSchedulingDefaults, loadSchedulingAssistant } from "~/utils/scheduling.server.ts";
+import { normalizeTimeZone } from "~/utils/time.ts";
+
+// /admin/events/:eventId/schedule — the scheduling assistant on its own page. The trailing
+// underscore keeps it out of the event editor's layout; it nests only under admin.tsx.
+// ?date=YYYY-MM-DD&duration=90&zone=Europe/Zurich&rank=audience|cities&session=<id being edited>
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Scheduling assistant: ${data.assistant.eventTitle}` : "Scheduling assistant" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const organiser = await requireOrganiser(request);
+  const eventId = params.eventId ?? "";
+  await requireEventAccess(organiser, eventId);
+
+  const url = new URL(request.url);
+  const defaults = await getSchedulingDefaults({ eventId, organiserZone: organiser.timeZone });
+  const { query, problems } = parseSchedulingQuery(url.searchParams, defaults, normalizeTimeZone);
+  const sessionId = url.searchParams.get("session") || undefined;
+  const locale = await i18n.getLocale(request);
+  const assistant = await loadSchedulingAssistant({
+    eventId,
+    date: query.date,
+    durationMinutes: query.durationMinutes,
+    zone: query.zone,
+    weighting: query.weighting,
+    sessionId,
+    locale,
+  });
+  if (!assistant) throw new Response("This event does not exist.", { status: 404 });
+  // A bad parameter still gets a useful page (the defaults, with a note per field) but says 400.
+  return data({ assistant, problems, sessionId: sessionId ?? null }, { status: problems.length ? 400 : 200 });
+}
+
+export default function SchedulePage() {
+  const { assistant, problems, sessionId } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="scheduling-page">
+      <p className="breadcrumb">
+        <Link to="/admin">{t("scheduling.backToEvents")}</Link>
+      </p>
+      <h1>{t("scheduling.pageTitle", { title: assistant.eventTitle })}</h1>
+      <SchedulingAssistant data={assistant} problems={problems} hiddenFields={sessionId ? { session: sessionId } : {}} />
+    </div>
+  );
+}
+
+export { ErrorBoundary } from "~/components/route-error.tsx";

@@ -1,0 +1,28 @@
+import { buildSchedulingDatabase } from "./scheduling.ts";
+const dbPath = "/tmp/schedprof/s.db";
+import { rmSync } from "node:fs";
+rmSync(dbPath, { force: true });
+const now = Date.now();
+buildSchedulingDatabase(dbPath, now);
+process.env.DATABASE_URL = `file:${dbPath}`;
+const { getAudienceZones } = await import("../app/models/audience.server.ts");
+const { loadSchedulingAssistant } = await import("../app/utils/scheduling.server.ts");
+const sched = await import("../app/utils/scheduling.ts");
+const { parseReferenceCities } = await import("../app/utils/time.ts");
+const time = async (label: string, fn: () => Promise<unknown> | unknown, n = 50) => {
+  for (let i = 0; i < 5; i++) await fn();
+  const t = performance.now();
+  for (let i = 0; i < n; i++) await fn();
+  console.log(label, ((performance.now() - t) / n).toFixed(2), "ms");
+};
+const date = new Date(now + 17 * 86400000).toISOString().slice(0, 10);
+const audience = await getAudienceZones("bench-event");
+console.log(audience.length, audience.reduce((a, b) => a + b.weight, 0));
+await time("audience", () => getAudienceZones("bench-event"));
+const cities = parseReferenceCities(JSON.stringify(["America/New_York", "Europe/London", "Europe/Zurich", "Africa/Nairobi", "Asia/Amman", "Asia/Dhaka", "Asia/Bangkok", "Africa/Dakar", "America/Bogota", "Asia/Manila"]));
+const input = { date, zone: "Europe/London", durationMinutes: 90, cities, audience };
+await time("grid", () => sched.buildDayGrid(input));
+await time("grid no audience", () => sched.buildDayGrid({ ...input, audience: [] }));
+await time("rank", () => sched.rankSlots(input));
+await time("load weighted", () => loadSchedulingAssistant({ eventId: "bench-event", date, durationMinutes: 90, zone: "Europe/London", locale: "en" }));
+await time("load cities", () => loadSchedulingAssistant({ eventId: "bench-event", date, durationMinutes: 90, zone: "Europe/London", locale: "en", weighting: "cities" }));

@@ -1,0 +1,13 @@
+import Database from "better-sqlite3";
+const db = new Database("/tmp/schedprof/s.db");
+const ids = (db.prepare(`SELECT id FROM Session`).all() as {id:string}[]).map(r=>r.id);
+const q = `SELECT r."timeZone" AS zone, COUNT(DISTINCT r."emailNormalized") AS weight FROM "Registration" r WHERE r."sessionId" IN (${ids.map(()=>"?").join(",")}) AND r."status" <> 'cancelled' GROUP BY r."timeZone"`;
+console.log(db.prepare("EXPLAIN QUERY PLAN " + q).all(...ids));
+let t = performance.now();
+for (let i=0;i<50;i++) db.prepare(q).all(...ids);
+console.log("raw distinct", (performance.now()-t)/50);
+const q2 = q.replace('COUNT(DISTINCT r."emailNormalized")', "COUNT(*)");
+t = performance.now();
+for (let i=0;i<50;i++) db.prepare(q2).all(...ids);
+console.log("raw count(*)", (performance.now()-t)/50);
+console.log(db.prepare("EXPLAIN QUERY PLAN " + q2).all(...ids));

@@ -1,0 +1,11 @@
+import Database from "better-sqlite3";
+const db = new Database("/tmp/schedprof/s.db");
+db.exec(`CREATE INDEX IF NOT EXISTS "Registration_sessionId_timeZone_status_idx" ON "Registration"("sessionId", "timeZone", "status")`);
+db.exec("ANALYZE");
+const ids = (db.prepare(`SELECT id FROM Session`).all() as {id:string}[]).map(r=>r.id);
+const q2 = `SELECT r."timeZone" AS zone, COUNT(*) AS weight FROM "Registration" r WHERE r."sessionId" IN (${ids.map(()=>"?").join(",")}) AND r."status" <> 'cancelled' GROUP BY r."timeZone"`;
+console.log(db.prepare("EXPLAIN QUERY PLAN " + q2).all(...ids).map((r:any)=>r.detail));
+let t = performance.now();
+for (let i=0;i<50;i++) db.prepare(q2).all(...ids);
+console.log("raw count(*) w/ index", (performance.now()-t)/50);
+db.exec(`DROP INDEX "Registration_sessionId_timeZone_status_idx"`);

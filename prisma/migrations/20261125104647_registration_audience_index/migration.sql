@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Registration_sessionId_status_timeZone_idx" ON "Registration"("sessionId", "status", "timeZone");
