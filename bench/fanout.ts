@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
-import nodemailer from "nodemailer";
+import nodemailer, { type SendMailOptions } from "nodemailer";
 import { PrismaClient } from "../app/generated/prisma/client.ts";
 import { migrateDatabase } from "../app/utils/migrate.server.ts";
 import { fmt, met, printTable, ratio, type Row } from "./table.ts";
@@ -85,7 +85,7 @@ function buildFanoutDatabase(dir: string, now: number) {
 }
 
 /** The baseline: nodemailer alone, every message handed to the pool at once, as a script would. */
-async function sendDirect(url: string, messages: nodemailer.SendMailOptions[]) {
+async function sendDirect(url: string, messages: SendMailOptions[]) {
   // The same pool settings as app/utils/mailer.server.ts.
   const transport = nodemailer.createTransport({
     url, pool: true, maxConnections: FANOUT.poolSize, maxMessages: 500, maxRequeues: 1,
@@ -104,6 +104,9 @@ export async function benchFanout({ dir, log }: { dir: string; log: (message: st
   const dbPath = buildFanoutDatabase(dir, now);
   const sink = await startSink();
   const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${dbPath}`, timeout: 5000 }) });
+  // The worker runs in production mode under `npm start`; React picks its (much slower)
+  // development build when the templates are first loaded without it.
+  process.env.NODE_ENV ??= "production";
   // Loaded here, not at the top: the app's modules read the environment when first used.
   const { enqueueDueReminders } = await import("../app/utils/reminders.server.ts");
   const { startMailWorker } = await import("../app/utils/mail-worker.server.ts");
@@ -126,7 +129,7 @@ export async function benchFanout({ dir, log }: { dir: string; log: (message: st
     });
     const host = new URL(env.BASE_URL).hostname;
     started = performance.now();
-    const messages: nodemailer.SendMailOptions[] = rows.map((row) => {
+    const messages: SendMailOptions[] = rows.map((row) => {
       const email = renderEmail(row, { now: new Date() });
       return {
         from: env.MAIL_FROM,
@@ -141,7 +144,7 @@ export async function benchFanout({ dir, log }: { dir: string; log: (message: st
     });
     const renderSeconds = (performance.now() - started) / 1000;
 
-    const phase = async (name: string, run: () => Promise<{ seconds: number }>) => {
+    const phase = async <T extends { seconds: number }>(name: string, run: () => Promise<T>) => {
       log(`  ${name}`);
       await sink.reset();
       const result = await run();

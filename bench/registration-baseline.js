@@ -7,6 +7,7 @@
 //   DATABASE_PATH=/tmp/x/registration-baseline.db PORT=4001 node bench/registration-baseline.js
 import { createHash, randomUUID } from "node:crypto";
 import http from "node:http";
+import { URLSearchParams } from "node:url";
 import Database from "better-sqlite3";
 
 const dbPath = process.env.DATABASE_PATH;

@@ -13,6 +13,7 @@ import { measurePageWeight, type PageWeight } from "./page-weight.ts";
 import { buildBenchDatabase } from "./seed-db.ts";
 import { benchRegistrationBurst } from "./registration.ts";
 import { benchFanout } from "./fanout.ts";
+import { printSchedulingResult, runSchedulingBench } from "./scheduling.ts";
 
 const SETTINGS: LoadSettings = {
   connections: 10,
@@ -267,6 +268,9 @@ async function main() {
 
   const registrationBurst = await benchRegistrationBurst({ dir: tmpDir, log, freePort, startServer, stopServer });
   const fanout = await benchFanout({ dir: tmpDir, log });
+  // In-process through build/index.js, so it runs last: it points this process at its own database.
+  const scheduling = await runSchedulingBench(log);
+  printSchedulingResult(scheduling);
 
   const seconds = (performance.now() - started) / 1000;
   const results = {
@@ -285,6 +289,7 @@ async function main() {
     table: rows,
     registrationBurst,
     fanout,
+    scheduling,
     seconds,
   };
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });

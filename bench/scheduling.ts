@@ -17,7 +17,7 @@ import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { migrateDatabase } from "../app/utils/migrate.server.ts";
 
-export const SCHEDULING = { referenceCities: 10, registrations: 10_000, zones: 60, pastEvents: 20, warmup: 30, pairs: 200, targetRatio: 1.5 };
+export const SCHEDULING = { referenceCities: 10, registrations: 10_000, zones: 60, pastEvents: 20, warmup: 20, pairs: 150, targetRatio: 1.5 };
 
 const REFERENCE_CITIES = [
   "America/New_York", "Europe/London", "Europe/Zurich", "Africa/Nairobi", "Asia/Amman",
@@ -130,7 +130,9 @@ export async function runSchedulingBench(log: (message: string) => void = (m) =>
     const { zones } = buildSchedulingDatabase(dbPath, now);
     log(`scheduling: ${SCHEDULING.registrations} registrations over ${zones} zones, ${SCHEDULING.referenceCities} reference cities`);
 
-    // The build reads its configuration when first imported.
+    // The build reads its configuration and opens its database when first imported, so it must
+    // not have been imported (or a Prisma client made) earlier in this process.
+    if ((globalThis as { __prisma?: unknown }).__prisma) throw new Error("A Prisma client already exists in this process; run the scheduling bench before anything else opens the app's database");
     const secret = "bench-scheduling-secret-0123456789";
     Object.assign(process.env, { DATABASE_URL: `file:${dbPath}`, SESSION_SECRET: secret, NODE_ENV: "production", LOG_REQUESTS: "false", SEED_ON_EMPTY: "false", WORKER: "false" });
     const { createCookieSessionStorage, createRequestHandler } = await import("@remix-run/node");

@@ -46,7 +46,13 @@ export function SchedulingAssistant({
   const number = new Intl.NumberFormat(locale);
   const dayText = formatDay(query.date, locale);
   const best = new Set(data.topSlots.map((s) => s.index));
-  const letter = (period: LocalPeriod) => t(`scheduling.periodLetter.${period}`);
+  // Looked up once: i18next's t() in each of ~1,000 cells is a measurable share of the render.
+  const letters: Record<LocalPeriod, string> = {
+    working: t("scheduling.periodLetter.working"),
+    "early-late": t("scheduling.periodLetter.early-late"),
+    night: t("scheduling.periodLetter.night"),
+  };
+  const letter = (period: LocalPeriod) => letters[period];
 
   return (
     <section className="scheduling" aria-labelledby={`${id}-title`}>

@@ -282,6 +282,11 @@ const en = {
       edit: "Edit",
       registrants_one: "{{count}} registrant",
       registrants_other: "{{count}} registrants",
+      attendance: "{{rate}}% attended",
+      registrationsLink: "Registrations",
+      attendanceLink: "Attendance",
+      messageLink: "Message registrants",
+      scheduleLink: "Scheduling assistant: who is awake when",
       cancelled: "Cancelled",
     },
     share: {

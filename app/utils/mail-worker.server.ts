@@ -24,6 +24,7 @@ import {
 } from "~/models/outbox.server.ts";
 import { prisma } from "./db.server.ts";
 import { getEnv } from "./env.server.ts";
+import { getSiteSettings } from "../models/settings.server.ts";
 import { closeMailer, getMailer, type Mailer } from "./mailer.server.ts";
 import { enqueueDueReminders, reminderObstacle } from "./reminders.server.ts";
 
@@ -90,8 +91,11 @@ export function startMailWorker(options: MailWorkerOptions = {}): MailWorker {
           return "skipped";
         }
       }
-      const email = renderEmail(message, { now: now() });
+      // The sender organisers chose in site settings, else MAIL_FROM.
+      const from = (await getSiteSettings()).senderAddress || undefined;
+      const email = renderEmail(message, { now: now(), from });
       await mailerOf().send({
+        from,
         to: { name: message.toName, address: message.toAddress },
         ...email,
         messageId: `<outbox.${message.id}@${new URL(getEnv().BASE_URL).hostname}>`,

@@ -12,6 +12,8 @@ import addressparser from "nodemailer/lib/addressparser";
 import { getEnv } from "./env.server.ts";
 
 export type OutgoingEmail = {
+  /** Overrides the mailer's default sender (the site's sender address setting). */
+  from?: string;
   to: { name: string; address: string };
   subject: string;
   html: string;
@@ -47,7 +49,7 @@ export function parseMailbox(value: string): { name: string; address: string } {
 
 function buildMessage(from: string, email: OutgoingEmail): SendMailOptions {
   return {
-    from,
+    from: email.from || from,
     to: email.to.name ? { name: email.to.name, address: email.to.address } : email.to.address,
     subject: email.subject,
     html: email.html,

@@ -3,7 +3,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { SubmitButton } from "~/components/admin-form.tsx";
 import { EventForm, type EventFormState } from "~/components/event-form.tsx";
+import { i18n } from "~/i18n.server.ts";
 import { requireEventAccess } from "~/models/access.server.ts";
+import { attendanceRates } from "~/models/attendance.server.ts";
 import { getEventForEdit, getEventFormOptions } from "~/models/admin-events.server.ts";
 import { getCsrfToken, requireOrganiser } from "~/utils/auth.server.ts";
 import { formatSessionRange, listTimeZones } from "~/utils/time.ts";
@@ -16,9 +18,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const organiser = await requireOrganiser(request);
   const eventId = params.eventId ?? "";
   await requireEventAccess(organiser, eventId);
-  const [found, options] = await Promise.all([getEventForEdit(eventId), getEventFormOptions()]);
+  const [found, options, locale] = await Promise.all([getEventForEdit(eventId), getEventFormOptions(), i18n.getLocale(request)]);
   if (!found) throw new Response("This event does not exist.", { status: 404 });
   const { event, registrations, values } = found;
+  const rates = await attendanceRates(event.sessions.map((s) => s.id));
   return {
     event: {
       id: event.id,
@@ -32,7 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         title: s.title,
         status: s.status,
         registrants: s._count.registrations,
-        when: formatSessionRange(s.startsAt, s.endsAt, s.timeZone, "en-GB").full,
+        attendanceRate: rates.get(s.id)?.rate ?? null,
+        when: formatSessionRange(s.startsAt, s.endsAt, s.timeZone, locale).full,
       })),
     },
     registrations,
@@ -118,7 +122,16 @@ export default function EditEvent() {
               <Link to={`/admin/events/${event.id}/sessions/${s.id}`}>{s.title || s.when}</Link>
               {s.title ? <span className="muted"> · {s.when}</span> : null}
               <span className="muted"> · {t("adminEvents.sessions.registrants", { count: s.registrants })}</span>
+              {s.attendanceRate !== null ? (
+                <span className="muted"> · {t("adminEvents.sessions.attendance", { rate: Math.round(s.attendanceRate * 100) })}</span>
+              ) : null}
               {s.status === "cancelled" ? <span className="badge badge-cancelled">{t("adminEvents.sessions.cancelled")}</span> : null}
+              <br />
+              <Link to={`/admin/events/${event.id}/sessions/${s.id}/registrations`}>{t("adminEvents.sessions.registrationsLink")}</Link>
+              {" · "}
+              <Link to={`/admin/events/${event.id}/sessions/${s.id}/attendance`}>{t("adminEvents.sessions.attendanceLink")}</Link>
+              {" · "}
+              <Link to={`/admin/events/${event.id}/sessions/${s.id}/message`}>{t("adminEvents.sessions.messageLink")}</Link>
             </li>
           ))}
         </ul>
@@ -126,7 +139,8 @@ export default function EditEvent() {
           <p>
             <Link to={`/admin/events/${event.id}/sessions/new`} className="button-link">
               {t("adminEvents.sessions.add")}
-            </Link>
+            </Link>{" "}
+            <Link to={`/admin/events/${event.id}/schedule`}>{t("adminEvents.sessions.scheduleLink")}</Link>
           </p>
         ) : null}
       </section>
