@@ -5,13 +5,17 @@
 // tick until nothing is left. The yardstick is nodemailer alone sending the same 5,000 rendered
 // messages over a pool of the same size to the same sink. Both send to bench/smtp-sink.js, a
 // child process that keeps only Message-IDs. The baseline runs before and after the app.
+//
+// All of it runs in a child process of its own (this file, BENCH_FANOUT_DIR set): the app's
+// modules use the process-wide Prisma client from DATABASE_URL (the worker reads site settings
+// through it), the templates must load React's production build as `npm start` does, and the
+// benchmarks that follow in run.ts need a process no Prisma client has touched.
 import { fork, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import nodemailer, { type SendMailOptions } from "nodemailer";
-import { PrismaClient } from "../app/generated/prisma/client.ts";
 import { migrateDatabase } from "../app/utils/migrate.server.ts";
 import { fmt, met, printTable, ratio, type Row } from "./table.ts";
 
@@ -98,16 +102,38 @@ async function sendDirect(url: string, messages: SendMailOptions[]) {
   return { seconds, emailsPerSecond: messages.length / seconds };
 }
 
-export async function benchFanout({ dir, log }: { dir: string; log: (message: string) => void }) {
+type FanoutResult = Awaited<ReturnType<typeof runFanout>>;
+
+/** Runs the fan-out in a child process (see the top of this file) and returns its results. */
+export async function benchFanout({ dir, log }: { dir: string; log: (message: string) => void }): Promise<FanoutResult> {
   log(`fan-out: ${FANOUT.emails} reminder emails to a local SMTP sink, pool of ${FANOUT.poolSize} connections`);
+  const child = fork(fileURLToPath(import.meta.url), [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, BENCH_FANOUT_DIR: dir, DATABASE_URL: `file:${path.join(dir, "fanout.db")}`, NODE_ENV: "production" },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const kill = () => child.kill("SIGKILL");
+  process.once("exit", kill);
+  try {
+    return await new Promise<FanoutResult>((resolve, reject) => {
+      child.on("message", (message: { type: "result"; json: FanoutResult } | { type: "error"; message: string }) => {
+        if (message.type === "result") resolve(message.json);
+        else reject(new Error(message.message));
+      });
+      child.once("exit", (code) => reject(new Error(`the fan-out process exited with ${code}`)));
+    });
+  } finally {
+    process.off("exit", kill);
+    kill();
+  }
+}
+
+async function runFanout(dir: string, log: (message: string) => void) {
   const now = Date.now();
-  const dbPath = buildFanoutDatabase(dir, now);
+  buildFanoutDatabase(dir, now);
   const sink = await startSink();
-  const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${dbPath}`, timeout: 5000 }) });
-  // The worker runs in production mode under `npm start`; React picks its (much slower)
-  // development build when the templates are first loaded without it.
-  process.env.NODE_ENV ??= "production";
-  // Loaded here, not at the top: the app's modules read the environment when first used.
+  // The app's own client, on DATABASE_URL (the fan-out database): loaded after the database exists.
+  const { prisma: db } = await import("../app/utils/db.server.ts");
   const { enqueueDueReminders } = await import("../app/utils/reminders.server.ts");
   const { startMailWorker } = await import("../app/utils/mail-worker.server.ts");
   const { createMailer } = await import("../app/utils/mailer.server.ts");
@@ -154,9 +180,10 @@ export async function benchFanout({ dir, log }: { dir: string; log: (message: st
     const baselineBefore = await phase("baseline: nodemailer, pooled, pre-rendered", () => sendDirect(sink.url, messages));
 
     // 3. The app: the worker as `npm start` runs it, one tick after another until nothing is claimed.
+    const workerLog: string[] = [];
     const app = await phase("app: outbox worker (lease, reminder check, render, send, mark sent)", async () => {
       const mailer = createMailer({ smtpUrl: sink.url, maxConnections: FANOUT.poolSize });
-      const worker = startMailWorker({ intervalMs: 0, mailer, db, log: () => {} });
+      const worker = startMailWorker({ intervalMs: 0, mailer, db, log: (message) => workerLog.push(message) });
       const ticks: number[] = [];
       const t0 = performance.now();
       try {
@@ -164,7 +191,11 @@ export async function benchFanout({ dir, log }: { dir: string; log: (message: st
           const t = performance.now();
           const tick = await worker.runOnce();
           ticks.push(performance.now() - t);
-          if (tick.failed) throw new Error(`fan-out: the worker failed ${tick.failed} email(s)`);
+          if (tick.failed) {
+            const errors = await db.outboxMessage.groupBy({ by: ["lastError"], where: { lastError: { not: null } }, _count: { _all: true } });
+            throw new Error(`fan-out: the worker failed ${tick.failed} email(s) in tick ${ticks.length}: ${workerLog.slice(-3).join(" | ")}; ` +
+              errors.map((e) => `${e._count._all}× ${e.lastError}`).join(" | "));
+          }
           if (tick.claimed === 0) break;
         }
       } finally {
@@ -230,4 +261,12 @@ export async function benchFanout({ dir, log }: { dir: string; log: (message: st
     await db.$disconnect();
     await sink.close();
   }
+}
+
+if (process.env.BENCH_FANOUT_DIR && process.send) {
+  const send = (message: object, code: number) => process.send!(message, () => process.exit(code));
+  runFanout(process.env.BENCH_FANOUT_DIR, (message) => console.log(`[bench] ${message}`)).then(
+    (json) => send({ type: "result", json }, 0),
+    (error: unknown) => send({ type: "error", message: error instanceof Error ? error.message : String(error) }, 1),
+  );
 }
