@@ -221,7 +221,7 @@ const fr: LocaleMessages = {
       manageSpeakers: "Ajouter ou modifier des intervenant·es",
       languages: "Langues",
       primaryLanguage: "Langue principale",
-      supportFor: "{{language}}",
+      supportFor: "Langue : {{language}}",
       kindNone: "Non proposé",
       kind: { interpretation: "Interprétation", support: "Accompagnement des personnes parlant cette langue", captions: "Sous-titres" },
       referenceCities: "Villes de référence",
@@ -253,7 +253,7 @@ const fr: LocaleMessages = {
       addQuestion: "Ajouter une autre question",
       translations: "Traductions",
       translationsHint: "Saisissez un titre pour ajouter une traduction ; un titre vide la supprime.",
-      translationFor: "{{language}}",
+      translationFor: "Traduction : {{language}}",
       translationTitle: "Titre ({{language}})",
       translationSummary: "Résumé ({{language}})",
       translationDescription: "Description ({{language}}, au format Markdown)",
@@ -355,7 +355,7 @@ const fr: LocaleMessages = {
     dashboard: {
       newEvent: "Nouvel événement",
       nextSession: "Prochaine séance",
-      none: "—",
+      none: "Aucune",
     },
     speakers: {
       title: "Intervenant·es",

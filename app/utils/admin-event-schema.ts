@@ -48,7 +48,7 @@ export function slugify(text: string): string {
 /** "24h, 1h, 15m" or "1 day, 90 minutes" → minutes before the start, largest first. */
 export function parseReminders(text: string): number[] | null {
   const parts = text
-    .split(/[,;\n]+/)
+    .split(/[,;،؛\n]+/) // Arabic keyboards type ، and ؛
     .map((p) => p.trim().toLowerCase())
     .filter(Boolean);
   const minutes: number[] = [];

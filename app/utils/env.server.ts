@@ -19,6 +19,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Learning Events <no-reply@localhost>"),
   SESSION_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   UPLOAD_DIR: z.string().default("data/uploads"),
+  // Largest recording or poster an organiser may upload, in bytes (default 500 MB).
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1, "must be a positive number of bytes").default(500 * 1024 * 1024),
   SEED_ON_EMPTY: z.enum(["true", "false"]).default("true"),
   LOG_REQUESTS: z.enum(["true", "false"]).default("true"),
   WORKER: z.enum(["true", "false"]).default("true"),

@@ -1,0 +1,124 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Pagination } from "~/components/pagination.tsx";
+import { ReplayCard } from "~/components/replay-card.tsx";
+import { i18n } from "~/i18n.server.ts";
+import { getCatalogueFilterOptions } from "~/models/events.server.ts";
+import { listPublishedRecordings, type LibraryFilters } from "~/models/recordings.server.ts";
+import { parseCatalogueParams } from "~/utils/catalogue-params.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
+  { title: loaderData?.pageTitle ?? "Recordings" },
+  { name: "description", content: loaderData?.pageDescription ?? "" },
+];
+
+// Anonymous pages are cached by the server until the data changes.
+export const headers = () => ({ "X-Page-Cache-TTL": "60" });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const locale = await i18n.getLocale(request);
+  const t = await i18n.getFixedT(locale);
+  // The catalogue's filter rules (and its 400 messages for unknown values) apply here too.
+  const { type, topic, language, page } = await parseCatalogueParams(url, t);
+  const filters: LibraryFilters = { type, topic, language, page };
+  const [result, options] = await Promise.all([listPublishedRecordings(filters, locale), getCatalogueFilterOptions()]);
+  if (filters.page > result.pageCount) {
+    throw data(t("replay.noSuchPage", { page: filters.page, count: result.pageCount }), { status: 404 });
+  }
+  return {
+    filters,
+    recordings: result.recordings,
+    total: result.total,
+    pageCount: result.pageCount,
+    options,
+    pageTitle: t("replay.libraryTitle"),
+    pageDescription: t("replay.libraryDescription"),
+  };
+}
+
+function librarySearch(filters: LibraryFilters, page: number): string {
+  const params = new URLSearchParams();
+  if (filters.type) params.set("type", filters.type);
+  if (filters.topic) params.set("topic", filters.topic);
+  if (filters.language) params.set("language", filters.language);
+  if (page > 1) params.set("page", String(page));
+  const search = params.toString();
+  return search ? `?${search}` : "";
+}
+
+export default function RecordingLibrary() {
+  const { filters, recordings, total, pageCount, options, pageTitle } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="catalogue replay-library">
+      <h1>{pageTitle}</h1>
+      <p className="lead">{t("replay.libraryDescription")}</p>
+      <Form method="get" action="/recordings" className="filters" aria-label={t("replay.filtersLabel")}>
+        <div className="field">
+          <label htmlFor="recording-topic">{t("catalogue.topic")}</label>
+          <select id="recording-topic" name="topic" defaultValue={filters.topic ?? ""}>
+            <option value="">{t("catalogue.anyTopic")}</option>
+            {options.pillars.map((pillar) => (
+              <optgroup key={pillar.slug} label={t("topic.pillar", { number: pillar.number })}>
+                <option value={pillar.slug}>{t("catalogue.wholePillar", { number: pillar.number, title: pillar.title })}</option>
+                {pillar.children.map((standard) => (
+                  <option key={standard.slug} value={standard.slug}>
+                    {t("topic.standardTitle", { number: standard.number, title: standard.title })}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="recording-language">{t("catalogue.language")}</label>
+          <select id="recording-language" name="language" defaultValue={filters.language ?? ""}>
+            <option value="">{t("catalogue.anyLanguage")}</option>
+            {options.languages.map((language) => (
+              <option key={language.code} value={language.code} lang={language.code}>
+                {language.nativeName}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="recording-type">{t("catalogue.type")}</label>
+          <select id="recording-type" name="type" defaultValue={filters.type ?? ""}>
+            <option value="">{t("catalogue.anyType")}</option>
+            {options.types.map((type) => (
+              <option key={type} value={type}>
+                {t(`eventType.${type}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter-actions">
+          <button type="submit">{t("catalogue.apply")}</button>
+          <Link to="/recordings">{t("catalogue.clearFilters")}</Link>
+        </div>
+      </Form>
+      <p role="status" className="result-count">
+        {t("replay.total", { count: total })}
+      </p>
+      {recordings.length === 0 ? (
+        <div className="empty">
+          <p>{t("replay.empty")}</p>
+          <Link to="/recordings">{t("catalogue.clearFilters")}</Link>
+        </div>
+      ) : (
+        <ol className="event-list replay-list">
+          {recordings.map((recording) => (
+            <li key={recording.id}>
+              <ReplayCard recording={recording} />
+            </li>
+          ))}
+        </ol>
+      )}
+      <Pagination page={filters.page} pageCount={pageCount} hrefFor={(page) => `/recordings${librarySearch(filters, page)}`} />
+    </div>
+  );
+}
+
+export { ErrorBoundary } from "~/components/route-error.tsx";
