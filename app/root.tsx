@@ -89,6 +89,12 @@ function SiteHeader({ siteName }: { siteName: string }) {
             <NavLink to="/events">{t("nav.events")}</NavLink>
           </li>
           <li>
+            <NavLink to="/recordings">{t("replay.libraryTitle")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/search">{t("search.nav")}</NavLink>
+          </li>
+          <li>
             <NavLink to="/settings">{t("nav.settings")}</NavLink>
           </li>
         </ul>

@@ -78,6 +78,10 @@ function isBusy(error: unknown): boolean {
  */
 async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
+    // The SQLite adapter answers synchronously, so queued transactions would run back to
+    // back and starve the event loop: under a burst, new requests were not even read for
+    // seconds. Yielding first lets the server keep accepting and answering.
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       return await prisma.$transaction(work, TX_OPTIONS);
     } catch (error) {

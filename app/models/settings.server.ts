@@ -21,9 +21,9 @@ let cache: { value: SiteSettings; at: number } | undefined;
 const CACHE_MS = 30_000;
 
 /** Site-wide settings; read on every page, so held briefly in memory. */
-export async function getSiteSettings(): Promise<SiteSettings> {
+export async function getSiteSettings(db: Pick<typeof prisma, "siteSetting"> = prisma): Promise<SiteSettings> {
   if (cache && Date.now() - cache.at < CACHE_MS) return cache.value;
-  const rows = await prisma.siteSetting.findMany({ select: { key: true, value: true } });
+  const rows = await db.siteSetting.findMany({ select: { key: true, value: true } });
   const value = { ...DEFAULTS };
   for (const row of rows) {
     let parsed: unknown;

@@ -151,7 +151,7 @@ export default function EventPage() {
           <ul>
             {event.recordings.map((recording) => (
               <li key={recording.id}>
-                {recording.title || event.title} · {langNames.of(recording.languageCode)}
+                <Link to={`/recordings/${recording.id}`}>{recording.title || event.title}</Link> · {langNames.of(recording.languageCode)}
                 {recording.durationSeconds ? ` · ${t("event.minutes", { count: Math.round(recording.durationSeconds / 60) })}` : null}
               </li>
             ))}

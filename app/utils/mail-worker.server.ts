@@ -92,7 +92,7 @@ export function startMailWorker(options: MailWorkerOptions = {}): MailWorker {
         }
       }
       // The sender organisers chose in site settings, else MAIL_FROM.
-      const from = (await getSiteSettings()).senderAddress || undefined;
+      const from = (await getSiteSettings(db)).senderAddress || undefined;
       const email = renderEmail(message, { now: now(), from });
       await mailerOf().send({
         from,

@@ -141,7 +141,7 @@ describe("registering without JavaScript", () => {
     const form = validForm(f, { email: "Grace.Achieng@Example.org" });
     form.append(`question_${(await prisma.registrationQuestion.findFirstOrThrow({ where: { eventId: f.eventId, kind: "multiple" } })).id}`, "MHPSS");
     const response = await post(`/events/${f.slug}/register`, form);
-    expect(response.status).toBe(302);
+    expect(response.status).toBe(303);
     const location = response.headers.get("Location")!;
     expect(location).toMatch(/^\/manage\/[A-Za-z0-9_-]{43}\?registered=1$/);
     const row = await prisma.registration.findFirstOrThrow({ where: { sessionId: f.sessionIds[0] } });
@@ -172,7 +172,7 @@ describe("registering without JavaScript", () => {
 
   it("tells a second registration with the same email in another case that it is already registered, and resends on request", async () => {
     const f = await createEvent();
-    expect((await post(`/events/${f.slug}/register`, validForm(f, { email: "dup@example.org" }))).status).toBe(302);
+    expect((await post(`/events/${f.slug}/register`, validForm(f, { email: "dup@example.org" }))).status).toBe(303);
     const before = await counts(f);
     const again = await post(`/events/${f.slug}/register`, validForm(f, { email: "  DUP@Example.ORG " }));
     expect(again.status).toBe(409);
@@ -236,7 +236,7 @@ describe("registering without JavaScript", () => {
     const f = await createEvent();
     const address = "192.0.2.77";
     for (let i = 0; i < 10; i++) {
-      expect((await post(`/events/${f.slug}/register`, validForm(f), address)).status).toBe(302);
+      expect((await post(`/events/${f.slug}/register`, validForm(f), address)).status).toBe(303);
     }
     const before = await counts(f);
     const response = await post(`/events/${f.slug}/register`, validForm(f), address);
@@ -250,7 +250,7 @@ describe("registering without JavaScript", () => {
     const email = `busy.${Date.now()}@example.org`;
     for (let i = 0; i < 5; i++) {
       const f = await createEvent();
-      expect((await post(`/events/${f.slug}/register`, validForm(f, { email }))).status).toBe(302);
+      expect((await post(`/events/${f.slug}/register`, validForm(f, { email }))).status).toBe(303);
     }
     const f = await createEvent();
     const response = await post(`/events/${f.slug}/register`, validForm(f, { email }));
@@ -282,7 +282,7 @@ describe("the manage page", () => {
     const here = location.split("?")[0]!;
 
     const switched = await post(here, new URLSearchParams({ intent: "switch", sessionId: f.sessionIds[1]! }));
-    expect(switched.status).toBe(302);
+    expect(switched.status).toBe(303);
     expect(switched.headers.get("Location")).toBe(`${here}?done=switched`);
     expect((await prisma.registration.findFirstOrThrow({ where: { emailNormalized: "walk@example.org" } })).sessionId).toBe(f.sessionIds[1]);
 
@@ -290,7 +290,7 @@ describe("the manage page", () => {
     expect(badUpdate.status).toBe(400);
     expect(await pageText(badUpdate)).toContain("Your name is too long");
     const updated = await post(here, new URLSearchParams({ intent: "update", name: "Amina H.", timeZone: "Asia/Bangkok", locale: "fr" }));
-    expect(updated.status).toBe(302);
+    expect(updated.status).toBe(303);
     expect(await prisma.registration.findFirstOrThrow({ where: { emailNormalized: "walk@example.org" } })).toMatchObject({
       name: "Amina H.",
       timeZone: "Asia/Bangkok",
@@ -300,7 +300,7 @@ describe("the manage page", () => {
     const ask = await get(`${here}?cancel=1`);
     expect(await pageText(ask)).toContain("Yes, cancel my registration");
     const cancelled = await post(here, new URLSearchParams({ intent: "cancel" }));
-    expect(cancelled.status).toBe(302);
+    expect(cancelled.status).toBe(303);
     const after = await pageText(await get(`${here}?done=cancelled`));
     expect(after).toContain("Your registration is cancelled.");
     expect(after).not.toContain("Download the calendar file");

@@ -105,7 +105,7 @@ export async function registerAction({ request, params, context }: ActionFunctio
   });
   if (result.outcome === "registered") {
     // Post/redirect/get: a reload of the confirmation page cannot register twice.
-    return redirect(`/manage/${manageTokenFor(result.registrationId)}?registered=1`, { headers: PRIVATE_HEADERS });
+    return redirect(`/manage/${manageTokenFor(result.registrationId)}?registered=1`, { status: 303, headers: PRIVATE_HEADERS });
   }
   if (result.outcome === "already-registered") {
     return data({ kind: "already" as const, sessionId: values.sessionId, email: values.email }, { status: 409, headers: PRIVATE_HEADERS });

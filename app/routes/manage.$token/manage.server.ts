@@ -93,7 +93,7 @@ export async function manageAction({ request, params }: ActionFunctionArgs) {
   const here = `/manage/${params.token}`;
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const done = (what: string) => redirect(`${here}?done=${what}`, { headers: PRIVATE_HEADERS });
+  const done = (what: string) => redirect(`${here}?done=${what}`, { status: 303, headers: PRIVATE_HEADERS });
   const refused = (message: string, status = 409) => data({ intent, error: message, result: null }, { status, headers: PRIVATE_HEADERS });
 
   switch (intent) {

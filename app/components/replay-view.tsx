@@ -1,0 +1,228 @@
+import { useFetcher } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Clock } from "~/components/replay-clock.tsx";
+import { TranscriptList, type TranscriptCueView } from "~/components/transcript-list.tsx";
+import { localeDirection } from "~/i18n.ts";
+import { languageName } from "~/utils/language-names.ts";
+
+export type ReplayMedia = { element: "audio" | "video"; src: string; mimeType: string | null; posterUrl: string | null };
+export type ReplayChapter = { title: string; startSeconds: number };
+
+// How often, in seconds of playback, the learning record is brought up to date.
+const PROGRESS_EVERY_SECONDS = 15;
+
+type Props = {
+  recordingId: string;
+  media: ReplayMedia | null;
+  captionLanguages: string[];
+  defaultCaptionLanguage: string | null;
+  chapters: ReplayChapter[];
+  transcript: { languageCode: string; cues: TranscriptCueView[] } | null;
+  startAt: number | null;
+  progressToken: string | null;
+  /** The page's URL with these parameters changed, for links that work without JavaScript. */
+  hrefWith: (changes: Record<string, string | null>, hash?: string) => string;
+  transcriptSwitcher: React.ReactNode;
+  downloads: React.ReactNode;
+};
+
+/** Index of the last cue that has started at `ms` (cues are sorted by start), or -1. */
+function cueIndexAt(starts: number[], ms: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid] <= ms) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+export function ReplayView(props: Props) {
+  const { recordingId, media, captionLanguages, defaultCaptionLanguage, chapters, transcript, startAt, progressToken, hrefWith } = props;
+  const { t, i18n } = useTranslation();
+  const mediaRef = useRef<HTMLAudioElement & HTMLVideoElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const [hydrated, setHydrated] = useState(false);
+  const [autoScroll, setAutoScroll] = useState(true);
+  const autoScrollRef = useRef(autoScroll);
+  autoScrollRef.current = autoScroll;
+  const fetcher = useFetcher();
+  const submitRef = useRef(fetcher.submit);
+  submitRef.current = fetcher.submit;
+
+  useEffect(() => setHydrated(true), []);
+
+  const cues = transcript?.cues;
+  const cueHref = useCallback((seconds: number, n: number) => hrefWith({ t: String(seconds) }, `cue-${n}`), [hrefWith]);
+
+  // Highlight the current cue, seek on clicks, honour ?t=, and keep the learning record.
+  useEffect(() => {
+    const element = mediaRef.current;
+    const container = listRef.current;
+    if (!container) return;
+    const starts = (cues ?? []).map((cue) => cue.startMs);
+    let current: HTMLElement | null = null;
+
+    const highlight = (seconds: number) => {
+      const index = cueIndexAt(starts, seconds * 1000);
+      const next = index >= 0 ? container.querySelector<HTMLElement>(`#cue-${index + 1}`) : null;
+      if (next === current) return;
+      current?.classList.remove("is-current");
+      current?.removeAttribute("aria-current");
+      current = next;
+      if (!next) return;
+      next.classList.add("is-current");
+      next.setAttribute("aria-current", "true");
+      const list = next.closest<HTMLElement>(".transcript-cues");
+      if (autoScrollRef.current && list) {
+        list.scrollTo({ top: Math.max(0, next.offsetTop - list.clientHeight / 3), behavior: "smooth" });
+      }
+    };
+
+    const onClick = (event: MouseEvent) => {
+      if (!element || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const target = event.target as HTMLElement;
+      // A learner selecting words to copy them is not asking to seek.
+      if (!target.closest("a") && (window.getSelection()?.toString() ?? "") !== "") return;
+      const seekable = target.closest<HTMLElement>("[data-seek]") ?? target.closest<HTMLElement>(".transcript-cue")?.querySelector<HTMLElement>("[data-seek]");
+      if (!seekable) return;
+      event.preventDefault();
+      element.currentTime = Number(seekable.dataset.seek);
+      highlight(element.currentTime);
+      void element.play().catch(() => {});
+    };
+    container.addEventListener("click", onClick);
+
+    if (!element) {
+      if (startAt !== null) highlight(startAt);
+      return () => container.removeEventListener("click", onClick);
+    }
+
+    let reached = 0;
+    let sent = 0;
+    const report = () => {
+      const seconds = Math.floor(reached);
+      if (!progressToken || seconds <= sent) return;
+      sent = seconds;
+      submitRef.current({ r: progressToken, secondsWatched: String(seconds) }, { method: "post" });
+    };
+    let lastReport = 0;
+    const onTime = () => {
+      highlight(element.currentTime);
+      if (element.paused || element.seeking) return;
+      reached = Math.max(reached, element.currentTime);
+      lastReport = lastReport || element.currentTime;
+      if (Math.abs(element.currentTime - lastReport) >= PROGRESS_EVERY_SECONDS) {
+        lastReport = element.currentTime;
+        report();
+      }
+    };
+    const onSeeked = () => {
+      lastReport = element.currentTime;
+      highlight(element.currentTime);
+    };
+    const applyStart = () => {
+      if (startAt !== null) element.currentTime = startAt;
+    };
+    element.addEventListener("timeupdate", onTime);
+    element.addEventListener("seeked", onSeeked);
+    element.addEventListener("pause", report);
+    element.addEventListener("ended", report);
+    if (startAt !== null) {
+      highlight(startAt);
+      if (element.readyState >= 1) applyStart();
+      else element.addEventListener("loadedmetadata", applyStart, { once: true });
+    }
+    return () => {
+      container.removeEventListener("click", onClick);
+      element.removeEventListener("timeupdate", onTime);
+      element.removeEventListener("seeked", onSeeked);
+      element.removeEventListener("pause", report);
+      element.removeEventListener("ended", report);
+      element.removeEventListener("loadedmetadata", applyStart);
+    };
+  }, [cues, startAt, progressToken]);
+
+  const captionTracks = captionLanguages.map((code) => (
+    <track
+      key={code}
+      kind="captions"
+      srcLang={code}
+      label={languageName(code, i18n.language)}
+      src={`/recordings/${recordingId}/captions/${code}.vtt`}
+      default={code === defaultCaptionLanguage}
+    />
+  ));
+  // A link to a moment asks for the start of the file too, so fetch metadata at once then.
+  const preload = startAt !== null ? "metadata" : "none";
+  const fallback = (
+    <p>
+      {t("replay.noMediaSupport")}
+      {media ? (
+        <>
+          {" "}
+          <a href={media.src}>{media.src}</a>
+        </>
+      ) : null}
+    </p>
+  );
+
+  return (
+    <div className="replay-layout" ref={listRef}>
+      {media ? (
+        <div className="replay-player">
+          {media.element === "video" ? (
+            <video ref={mediaRef} controls preload={preload} poster={media.posterUrl ?? undefined} playsInline>
+              <source src={media.src} type={media.mimeType ?? undefined} />
+              {captionTracks}
+              {fallback}
+            </video>
+          ) : (
+            <audio ref={mediaRef} controls preload={preload}>
+              <source src={media.src} type={media.mimeType ?? undefined} />
+              {captionTracks}
+              {fallback}
+            </audio>
+          )}
+          {progressToken ? <p className="replay-note">{t("replay.progressNote")}</p> : null}
+        </div>
+      ) : null}
+      <section className="replay-transcript" aria-labelledby="transcript-heading">
+        <h2 id="transcript-heading">{t("replay.transcript")}</h2>
+        {props.transcriptSwitcher}
+        {chapters.length ? (
+          <nav aria-labelledby="chapters-heading" className="replay-chapters">
+            <h3 id="chapters-heading">{t("replay.chaptersHeading")}</h3>
+            <ol>
+              {chapters.map((chapter) => (
+                <li key={`${chapter.startSeconds}-${chapter.title}`}>
+                  <a href={hrefWith({ t: String(chapter.startSeconds) })} data-seek={chapter.startSeconds}>
+                    <Clock seconds={chapter.startSeconds} />
+                  </a>{" "}
+                  {chapter.title}
+                </li>
+              ))}
+            </ol>
+          </nav>
+        ) : null}
+        {media && hydrated ? (
+          <p className="field-checkbox replay-autoscroll">
+            <input id="replay-autoscroll" type="checkbox" checked={autoScroll} onChange={(event) => setAutoScroll(event.target.checked)} />
+            <label htmlFor="replay-autoscroll">{t("replay.autoScroll")}</label>
+          </p>
+        ) : null}
+        {transcript && transcript.cues.length ? (
+          <TranscriptList cues={transcript.cues} hrefFor={cueHref} languageCode={transcript.languageCode} dir={localeDirection(transcript.languageCode)} />
+        ) : (
+          <p>{transcript ? t("replay.noCues") : t("replay.noTranscript")}</p>
+        )}
+        {props.downloads}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Pagination } from "~/components/pagination.tsx";
+import { SearchEventList, SearchForm, SearchRecordingList } from "~/components/search-results.tsx";
+import { i18n } from "~/i18n.server.ts";
+import { listTranscriptLanguages, searchEvents, searchTranscripts } from "~/models/search.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
+  { title: loaderData?.pageTitle ?? "Search" },
+  { name: "description", content: loaderData?.pageDescription ?? "" },
+  // Result pages are endless variations of one page.
+  { name: "robots", content: "noindex" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const locale = await i18n.getLocale(request);
+  const t = await i18n.getFixedT(locale);
+  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 200);
+  const languages = await listTranscriptLanguages();
+  const requestedLanguage = url.searchParams.get("language") ?? "";
+  // An unknown language is ignored rather than refused: it would only ever find nothing.
+  const language = languages.includes(requestedLanguage) ? requestedLanguage : "";
+  const pageParam = Number(url.searchParams.get("page") ?? "1");
+  const page = Number.isInteger(pageParam) && pageParam >= 1 ? pageParam : 1;
+  const allEvents = url.searchParams.get("events") === "all";
+  const base = { q, language, languages, pageTitle: t("search.title"), pageDescription: t("search.metaDescription") };
+  if (!q) return { ...base, transcripts: null, events: null };
+
+  const [transcripts, events] = await Promise.all([
+    searchTranscripts(q, { locale, language: language || undefined, page }),
+    page === 1 ? searchEvents(q, { locale, limit: allEvents ? 50 : undefined }) : Promise.resolve(null),
+  ]);
+  if (page > 1 && page > transcripts.pageCount) {
+    throw data(t("search.noSuchPage", { page, count: transcripts.pageCount }), { status: 404 });
+  }
+  return { ...base, pageTitle: `${q} – ${t("search.title")}`, transcripts, events };
+}
+
+export default function Search() {
+  const { q, language, languages, transcripts, events } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const hrefFor = (page: number) => {
+    const params = new URLSearchParams({ q });
+    if (language) params.set("language", language);
+    if (page > 1) params.set("page", String(page));
+    return `/search?${params}`;
+  };
+  return (
+    <div className="search-page">
+      <h1>{t("search.title")}</h1>
+      <SearchForm q={q} language={language} languages={languages} />
+      {!transcripts ? (
+        <p className="empty">{t("search.emptyQuery")}</p>
+      ) : !transcripts.expression ? (
+        <p className="empty" role="status">
+          {t("search.noWords", { query: q })}
+        </p>
+      ) : (
+        <>
+          <section aria-labelledby="search-recordings">
+            <h2 id="search-recordings">{t("search.recordingsHeading")}</h2>
+            <p role="status" className="result-count">
+              {t("search.recordingCount", { count: transcripts.totalRecordings, hits: transcripts.totalHits })}
+            </p>
+            {transcripts.recordings.length === 0 ? (
+              <p className="empty">{t("search.noRecordings")}</p>
+            ) : (
+              <SearchRecordingList recordings={transcripts.recordings} />
+            )}
+            <Pagination page={transcripts.page} pageCount={transcripts.pageCount} hrefFor={hrefFor} />
+          </section>
+          {events ? (
+            <section aria-labelledby="search-events">
+              <h2 id="search-events">{t("search.eventsHeading")}</h2>
+              {events.events.length === 0 ? (
+                <p className="empty">{t("search.noEvents")}</p>
+              ) : (
+                <>
+                  <p className="result-count">{t("search.eventCount", { count: events.total })}</p>
+                  <SearchEventList events={events.events} />
+                  {events.total > events.events.length ? (
+                    <p>
+                      <Link to={`${hrefFor(1)}&events=all#search-events`}>{t("search.moreEvents", { count: events.total })}</Link>
+                    </p>
+                  ) : null}
+                </>
+              )}
+            </section>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+export { ErrorBoundary } from "~/components/route-error.tsx";

@@ -1,0 +1,116 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { UploadError, readUploadForm, removeStoredFiles, storedFilePath } from "./uploads.server.ts";
+
+const MP3 = new Uint8Array([0x49, 0x44, 0x33, 4, 0, 0, 0, 0, 0, 0, ...new Array(200).fill(0)]);
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(200).fill(0)]);
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "uploads-test-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function multipart(fields: Record<string, string | { bytes: Uint8Array; name: string; type?: string }>) {
+  const body = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value === "string") body.append(key, value);
+    else body.append(key, new Blob([new Uint8Array(value.bytes)], { type: value.type ?? "audio/mpeg" }), value.name);
+  }
+  return new Request("http://localhost/upload", { method: "POST", body });
+}
+
+async function refusal(promise: Promise<unknown>): Promise<UploadError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UploadError);
+  return error as UploadError;
+}
+
+describe("readUploadForm", () => {
+  it("stores a recording under a generated name with the sniffed type, inside the upload directory", async () => {
+    const { form, stored } = await readUploadForm(multipart({ csrf: "token", media: { bytes: MP3, name: "talk.mp3" } }), { media: "media" }, { dir });
+    expect(form.get("csrf")).toBe("token");
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ field: "media", mimeType: "audio/mpeg", category: "audio", size: MP3.byteLength });
+    expect(stored[0]!.fileName).toMatch(/^[a-f0-9]{32}\.mp3$/);
+    expect(readdirSync(dir)).toEqual([stored[0]!.fileName]);
+    const second = await readUploadForm(multipart({ media: { bytes: MP3, name: "talk.mp3" } }), { media: "media" }, { dir });
+    expect(second.stored[0]!.fileName).not.toBe(stored[0]!.fileName);
+  });
+
+  it.each(["../../x.mp3", "C:\\x.mp3", "/etc/passwd.mp3", "..\\..\\evil.mp3", "a/../../../b.mp3"])(
+    "never lets the name %s choose where the file lands",
+    async (name) => {
+      const { stored } = await readUploadForm(multipart({ media: { bytes: MP3, name } }), { media: "media" }, { dir });
+      const fileName = stored[0]!.fileName;
+      expect(fileName).toMatch(/^[a-f0-9]{32}\.mp3$/);
+      expect(fileName).not.toContain("x");
+      const file = storedFilePath(fileName, dir)!;
+      expect(path.dirname(file)).toBe(path.resolve(dir));
+      expect(existsSync(file)).toBe(true);
+      expect(readdirSync(dir)).toEqual([fileName]);
+      expect(existsSync(path.resolve(dir, "..", "x.mp3"))).toBe(false);
+    },
+  );
+
+  it("refuses an oversize file with 413 and leaves nothing behind", async () => {
+    const big = new Uint8Array(300_000);
+    big.set(MP3.subarray(0, 10));
+    const error = await refusal(readUploadForm(multipart({ media: { bytes: big, name: "long.mp3" } }), { media: "media" }, { dir, maxBytes: 100_000 }));
+    expect(error.status).toBe(413);
+    expect(error.message).toMatch(/^The file is larger than 0\.1 MB/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("refuses a PNG named .mp3, and deletes the files the same form stored before it", async () => {
+    const request = multipart({ media: { bytes: MP3, name: "ok.mp3" }, poster: { bytes: MP3, name: "poster.png", type: "image/png" } });
+    const error = await refusal(readUploadForm(request, { media: "media", poster: "image" }, { dir }));
+    expect(error.status).toBe(400);
+    expect(error.message).toContain("it looks like an MP3 audio file");
+    expect(readdirSync(dir)).toEqual([]);
+    const lie = await refusal(readUploadForm(multipart({ media: { bytes: PNG, name: "song.mp3" } }), { media: "media" }, { dir }));
+    expect(lie.message).toBe(
+      "This file is not an audio or video file we can play (it looks like a PNG image). Upload MP3, M4A, MP4, WebM, Ogg, WAV or FLAC.",
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("refuses an empty file and skips an empty file input", async () => {
+    const error = await refusal(readUploadForm(multipart({ media: { bytes: new Uint8Array(), name: "empty.mp3" } }), { media: "media" }, { dir }));
+    expect(error.message).toContain("it looks like an empty file");
+    const skipped = await readUploadForm(multipart({ media: { bytes: new Uint8Array(), name: "" }, title: "x" }), { media: "media" }, { dir });
+    expect(skipped.stored).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("reads text files into the form with only their base name, and stores nothing", async () => {
+    const vtt = new TextEncoder().encode("WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n");
+    const { form, stored } = await readUploadForm(multipart({ transcript: { bytes: vtt, name: "..\\..\\talk.vtt", type: "text/vtt" } }), { transcript: "text" }, { dir });
+    const file = form.get("transcript") as File;
+    expect(file.name).toBe("talk.vtt");
+    expect(await file.text()).toContain("Hello");
+    expect(stored).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("reads an ordinary urlencoded form too", async () => {
+    const request = new Request("http://localhost/upload", { method: "POST", body: new URLSearchParams({ csrf: "t", intent: "publish" }) });
+    const { form, stored } = await readUploadForm(request, { media: "media" }, { dir });
+    expect(form.get("intent")).toBe("publish");
+    expect(stored).toEqual([]);
+  });
+});
+
+describe("removeStoredFiles", () => {
+  it("deletes only names this module generated", async () => {
+    const { stored } = await readUploadForm(multipart({ media: { bytes: MP3, name: "a.mp3" } }), { media: "media" }, { dir });
+    expect(storedFilePath("../outside.mp3", dir)).toBeNull();
+    await removeStoredFiles(["../outside.mp3", stored[0]!.fileName, null], dir);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

@@ -1,0 +1,187 @@
+// Organiser uploads (recordings, posters, transcripts), streamed from a multipart request.
+//
+// - A stored file gets a generated name: random hex plus the extension of the type sniffed from its
+//   first bytes. The uploader's file name never reaches the file system, so "../../x.mp3" or
+//   "C:\x.mp3" cannot choose where a file lands, and a renamed file is judged by what it is.
+// - The byte limit is enforced while streaming: the upload stops at the first byte too many and
+//   the partial file is deleted, instead of filling the disk first and checking afterwards.
+// - Files are written under an ".incoming-" name and renamed once checked, so a half-written or
+//   refused upload never looks like a stored one.
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { getEnv } from "./env.server.ts";
+import { SNIFF_BYTES, describeBytes, sniffMediaType, type MediaCategory } from "./media-sniff.ts";
+
+/** What a file field accepts: a playable recording, a poster image, or a small text file read into memory. */
+export type UploadKind = "media" | "image" | "text";
+
+export type StoredUpload = {
+  field: string;
+  /** Generated name under the upload directory: what Recording.filePath stores. */
+  fileName: string;
+  mimeType: string;
+  category: MediaCategory;
+  size: number;
+};
+
+export type UploadOptions = { dir?: string; maxBytes?: number; textMaxBytes?: number; fieldMaxBytes?: number };
+
+/** A refusal a person can fix: 413 for too large, 400 for the wrong kind of file. */
+export class UploadError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.name = "UploadError";
+    this.status = status;
+  }
+}
+
+const STORED_NAME = /^[a-f0-9]{32}\.[a-z0-9]{2,5}$/;
+const TEXT_MAX_BYTES = 5 * 1024 * 1024;
+const FIELD_MAX_BYTES = 1024 * 1024;
+
+export function uploadDir(): string {
+  return path.resolve(getEnv().UPLOAD_DIR);
+}
+
+export function formatMegabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 10 ? String(Math.floor(mb)) : String(Math.round(mb * 10) / 10);
+}
+
+function tooLarge(maxBytes: number) {
+  return new UploadError(413, `The file is larger than ${formatMegabytes(maxBytes)} MB. Upload a smaller or more compressed file.`);
+}
+
+function wrongType(kind: UploadKind, head: Uint8Array) {
+  const looksLike = describeBytes(head);
+  return kind === "image"
+    ? new UploadError(400, `This file is not an image we can show (JPEG, PNG or WebP); it looks like ${looksLike}.`)
+    : new UploadError(400, `This file is not an audio or video file we can play (it looks like ${looksLike}). Upload MP3, M4A, MP4, WebM, Ogg, WAV or FLAC.`);
+}
+
+/** The absolute path of a stored file, or null for any name this module did not generate. */
+export function storedFilePath(fileName: string, dir = uploadDir()): string | null {
+  if (!STORED_NAME.test(fileName)) return null;
+  const resolved = path.resolve(dir, fileName);
+  return path.dirname(resolved) === path.resolve(dir) ? resolved : null;
+}
+
+/** Deletes stored files; a name that is not one of ours, or a file already gone, is ignored. */
+export async function removeStoredFiles(fileNames: (string | null | undefined)[], dir = uploadDir()): Promise<void> {
+  for (const name of fileNames) {
+    const file = name ? storedFilePath(name, dir) : null;
+    if (file) await rm(file, { force: true });
+  }
+}
+
+/**
+ * Streams one file into `dir` and checks it. `data` is the part's body; the uploader's name and
+ * Content-Type are deliberately not parameters.
+ */
+export async function storeUploadedStream(
+  data: AsyncIterable<Uint8Array>,
+  kind: Exclude<UploadKind, "text">,
+  options: { dir?: string; maxBytes?: number } = {},
+): Promise<Omit<StoredUpload, "field">> {
+  const dir = path.resolve(options.dir ?? uploadDir());
+  const maxBytes = options.maxBytes ?? getEnv().UPLOAD_MAX_BYTES;
+  await mkdir(dir, { recursive: true });
+  const id = randomBytes(16).toString("hex");
+  const incoming = path.join(dir, `.incoming-${id}`);
+  const out = createWriteStream(incoming, { flags: "wx" });
+  const head = new Uint8Array(SNIFF_BYTES);
+  let headLength = 0;
+  let size = 0;
+  try {
+    for await (const chunk of data) {
+      size += chunk.byteLength;
+      if (size > maxBytes) throw tooLarge(maxBytes);
+      if (headLength < SNIFF_BYTES) {
+        const take = chunk.subarray(0, SNIFF_BYTES - headLength);
+        head.set(take, headLength);
+        headLength += take.byteLength;
+      }
+      if (!out.write(chunk)) await once(out, "drain");
+    }
+    out.end();
+    await once(out, "finish");
+    const sniffed = sniffMediaType(head.subarray(0, headLength));
+    const wanted: MediaCategory[] = kind === "image" ? ["image"] : ["audio", "video"];
+    if (!sniffed || !wanted.includes(sniffed.category)) throw wrongType(kind, head.subarray(0, headLength));
+    const fileName = `${id}.${sniffed.extension}`;
+    await rename(incoming, path.join(dir, fileName));
+    return { fileName, mimeType: sniffed.mimeType, category: sniffed.category, size };
+  } catch (error) {
+    out.destroy();
+    await rm(incoming, { force: true });
+    throw error;
+  }
+}
+
+async function readLimited(data: AsyncIterable<Uint8Array>, limit: number, error: () => Error): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of data) {
+    size += chunk.byteLength;
+    if (size > limit) throw error();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads an organiser form that may be multipart. File fields named in `files` are stored ("media",
+ * "image") or read into the form as a File ("text"); other file fields are read and dropped.
+ * Ordinary fields land in the returned FormData, so the caller checks the CSRF token from it as
+ * usual — and deletes `stored` (removeStoredFiles) when it refuses the request. On any error
+ * every file stored so far is deleted before the error is thrown.
+ */
+export async function readUploadForm(
+  request: Request,
+  files: Record<string, UploadKind>,
+  options: UploadOptions = {},
+): Promise<{ form: FormData; stored: StoredUpload[] }> {
+  const contentType = request.headers.get("Content-Type") ?? "";
+  if (!contentType.startsWith("multipart/form-data")) return { form: await request.formData(), stored: [] };
+  const stored: StoredUpload[] = [];
+  const dir = options.dir ?? uploadDir();
+  const fieldMax = options.fieldMaxBytes ?? FIELD_MAX_BYTES;
+  const handler: UploadHandler = async ({ name, filename, data }) => {
+    if (filename === undefined) {
+      const value = await readLimited(data, fieldMax, () => new UploadError(413, "A form field is too long."));
+      return value.toString("utf8");
+    }
+    const kind = files[name];
+    if (!kind) {
+      await readLimited(data, Number.POSITIVE_INFINITY, () => new Error("unreachable"));
+      return undefined;
+    }
+    if (kind === "text") {
+      const limit = options.textMaxBytes ?? TEXT_MAX_BYTES;
+      const buffer = await readLimited(data, limit, () => tooLarge(limit));
+      // No file chosen: browsers send an empty part with an empty name.
+      if (filename === "" && buffer.byteLength === 0) return undefined;
+      // Only the base name survives (the extension picks the transcript format); it never names a stored file.
+      return new File([new Uint8Array(buffer)], path.basename(filename.replace(/\\/g, "/")), { type: "text/plain" });
+    }
+    const maxBytes = options.maxBytes ?? getEnv().UPLOAD_MAX_BYTES;
+    if (filename === "") {
+      // An empty file input. Drain it (a browser sends no bytes) without storing anything.
+      await readLimited(data, maxBytes, () => tooLarge(maxBytes));
+      return undefined;
+    }
+    stored.push({ field: name, ...(await storeUploadedStream(data, kind, { dir, maxBytes })) });
+    return undefined;
+  };
+  try {
+    return { form: await unstable_parseMultipartFormData(request, handler), stored };
+  } catch (error) {
+    await removeStoredFiles(stored.map((s) => s.fileName), dir);
+    throw error;
+  }
+}
