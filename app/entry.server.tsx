@@ -2,13 +2,10 @@ import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nConfig } from "./i18n.ts";
-import { i18n } from "./i18n.server.ts";
-import { resources } from "./locales/index.server.ts";
+import { I18nextProvider } from "react-i18next";
+import { getI18nInstance, i18n } from "./i18n.server.ts";
 import { NonceProvider } from "./utils/nonce.tsx";
 
 // The process entry (server/index.js) reaches start-up tasks through the build.
@@ -32,9 +29,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const instance = createInstance();
-  const lng = await i18n.getLocale(request);
-  await instance.use(initReactI18next).init({ ...i18nConfig, lng, resources });
+  const instance = await getI18nInstance(await i18n.getLocale(request));
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
 

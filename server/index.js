@@ -2,7 +2,11 @@
 // shuts down gracefully. Business logic lives in app/; this file only composes.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createApp } from "./app.js";
+
+// React and Express pick their fast production code from NODE_ENV when first loaded,
+// so it is set before anything else is imported.
+process.env.NODE_ENV ??= "production";
+const { createApp } = await import("./app.js");
 
 const buildPath = path.resolve("build/index.js");
 const build = await import(pathToFileURL(buildPath).href);

@@ -4,6 +4,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
+process.env.NODE_ENV ??= "production";
 const buildPath = path.resolve("build/index.js");
 const build = await import(pathToFileURL(buildPath).href);
 const startup = build.entry.module;

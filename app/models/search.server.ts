@@ -78,9 +78,8 @@ export function toMatchExpression(input: string): string | null {
     }
     const chunk = match[2] ?? "";
     for (const raw of chunk.split(/\s+/)) {
-      // Typed in capitals between words, these are FTS operators, not words to find.
-      if (OPERATORS.has(raw)) continue;
-      const tokens = words(raw);
+      // Typed in capitals, these are FTS operators ("NEAR(", "AND"), not words to find.
+      const tokens = words(raw).filter((token) => !OPERATORS.has(token));
       if (tokens.length === 0) continue;
       // "child-protection" or "d'enfants" stay together as a phrase, as the tokenizer would index them.
       const prefix = tokens.length === 1 && tokens[0]!.length >= 2 && /^[\p{L}\p{N}]+\*$/u.test(raw);

@@ -16,7 +16,7 @@ async function search(query: string, extra = "") {
 
 /** Each cue result: its link and the words shown in <mark>. */
 function hits(html: string): { href: string; marks: string[]; text: string }[] {
-  return [...html.matchAll(/<a class="search-hit" href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)].map((m) => ({
+  return [...html.matchAll(/<a class="search-hit"[^>]*? href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)].map((m) => ({
     href: decodeEntities(m[1]!),
     marks: [...m[2]!.matchAll(/<mark>([\s\S]*?)<\/mark>/g)].map((mark) => decodeEntities(mark[1]!)),
     text: textOf(m[2]!),
