@@ -38,7 +38,7 @@ export type MailWorkerOptions = {
   workerId?: string;
   /** How long a claimed row stays ours; must exceed the time to send one batch slice. */
   leaseMs?: number;
-  /** Messages in flight at once; defaults to the mailer's pool size. */
+  /** Messages in flight at once; defaults to twice the mailer's pool size. */
   concurrency?: number;
   mailer?: Mailer;
   /** Enqueue due reminders on each tick (default true). */
@@ -57,6 +57,7 @@ export type MailWorker = {
 export type TickResult = { sent: number; failed: number; skipped: number; claimed: number };
 
 const DEFAULT_LEASE_MS = 120_000;
+const REMINDER_SCAN_MS = 60_000;
 
 export function startMailWorker(options: MailWorkerOptions = {}): MailWorker {
   const intervalMs = options.intervalMs ?? 5_000;
@@ -75,6 +76,7 @@ export function startMailWorker(options: MailWorkerOptions = {}): MailWorker {
   let lastServerError: unknown;
   let timer: NodeJS.Timeout | undefined;
   let chain: Promise<unknown> = Promise.resolve();
+  let lastReminderScan = Number.NEGATIVE_INFINITY;
 
   type Outcome = "sent" | "failed" | "skipped" | "lost" | "server-down";
 
@@ -137,7 +139,9 @@ export function startMailWorker(options: MailWorkerOptions = {}): MailWorker {
       queues.set(key, queue);
     }
     const pending = [...queues.values()];
-    const concurrency = Math.max(1, options.concurrency ?? mailerOf().maxConnections);
+    // Twice the pool, so a connection always has the next message waiting while another
+    // lane does its database work.
+    const concurrency = Math.max(1, options.concurrency ?? mailerOf().maxConnections * 2);
     async function lane() {
       for (let queue = pending.shift(); queue; queue = pending.shift()) {
         for (const message of queue) {
@@ -166,7 +170,11 @@ export function startMailWorker(options: MailWorkerOptions = {}): MailWorker {
   async function tick(): Promise<TickResult> {
     const empty: TickResult = { sent: 0, failed: 0, skipped: 0, claimed: 0 };
     try {
-      if (useReminders) {
+      // Scanning for due reminders costs a query over every upcoming registration; with a
+      // timer it runs at most once a minute, not on every back-to-back tick of a big send.
+      const scanDue = intervalMs <= 0 || now().getTime() - lastReminderScan >= REMINDER_SCAN_MS;
+      if (useReminders && scanDue) {
+        lastReminderScan = now().getTime();
         try {
           const { enqueued } = await enqueueDueReminders(now(), db);
           if (enqueued) log(`enqueued ${enqueued} reminder(s)`);
