@@ -170,9 +170,9 @@ export function startMailWorker(options: MailWorkerOptions = {}): MailWorker {
   async function tick(): Promise<TickResult> {
     const empty: TickResult = { sent: 0, failed: 0, skipped: 0, claimed: 0 };
     try {
-      // Scanning for due reminders costs a query over every upcoming registration; with a
-      // timer it runs at most once a minute, not on every back-to-back tick of a big send.
-      const scanDue = intervalMs <= 0 || now().getTime() - lastReminderScan >= REMINDER_SCAN_MS;
+      // Scanning for due reminders costs a query over every upcoming registration, so it runs
+      // at most once a minute of the worker's clock, not on every back-to-back tick of a big send.
+      const scanDue = now().getTime() - lastReminderScan >= REMINDER_SCAN_MS;
       if (useReminders && scanDue) {
         lastReminderScan = now().getTime();
         try {
