@@ -393,12 +393,25 @@ export type SessionRangeText = {
 };
 
 /** A session's start and end as text in one zone and language. */
+const sessionRanges = memo<SessionRangeText>(5000);
 export function formatSessionRange(
   start: Date,
   end: Date,
   zone: string,
   locale: string,
   options: { hour12?: boolean } = {},
+): SessionRangeText {
+  // The same sessions are shown on every page view; Intl's formatRange is slow.
+  const key = `${start.getTime()}|${end.getTime()}|${zone}|${locale}|${options.hour12 ? 12 : 24}`;
+  return { ...sessionRanges(key, () => computeSessionRange(start, end, zone, locale, options)) };
+}
+
+function computeSessionRange(
+  start: Date,
+  end: Date,
+  zone: string,
+  locale: string,
+  options: { hour12?: boolean },
 ): SessionRangeText {
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) {
     throw new RangeError("Invalid session start or end");
@@ -440,7 +453,11 @@ export function formatSessionRange(
 }
 
 /** Every zone the runtime knows, for a picker, with today's names and "UTC" included. */
+let zoneList: string[] | undefined;
 export function listTimeZones(): string[] {
+  // Built once: the list cannot change while the process runs, and sorting ~430 names
+  // with localeCompare on every page showed up in profiles.
+  if (zoneList) return zoneList;
   let zones: string[];
   try {
     zones = Intl.supportedValuesOf("timeZone");
@@ -449,9 +466,10 @@ export function listTimeZones(): string[] {
   }
   if (zones.length === 0) zones = [...new Set(KNOWN_CITIES.map((c) => c.zone))];
   const modern = zones.map((z) => MODERN_ZONE_NAMES[z] ?? z);
-  return [...new Set(["UTC", ...modern])].sort((a, b) =>
+  zoneList = [...new Set(["UTC", ...modern])].sort((a, b) =>
     a === "UTC" ? -1 : b === "UTC" ? 1 : a.localeCompare(b),
   );
+  return zoneList;
 }
 
 export type LocalTimeResult =
