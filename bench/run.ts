@@ -14,6 +14,7 @@ import { buildBenchDatabase } from "./seed-db.ts";
 import { benchRegistrationBurst } from "./registration.ts";
 import { benchFanout } from "./fanout.ts";
 import { printSchedulingResult, runSchedulingBench } from "./scheduling.ts";
+import { benchSearch, printSearchResult } from "./search.ts";
 
 const SETTINGS: LoadSettings = {
   connections: 10,
@@ -271,6 +272,9 @@ async function main() {
   // In-process through build/index.js, so it runs last: it points this process at its own database.
   const scheduling = await runSchedulingBench(log);
   printSchedulingResult(scheduling);
+  // In a child process of its own: it points the Prisma client at its own 1,000-hour library.
+  const search = await benchSearch({ log });
+  printSearchResult(search);
 
   const seconds = (performance.now() - started) / 1000;
   const results = {
@@ -290,6 +294,7 @@ async function main() {
     registrationBurst,
     fanout,
     scheduling,
+    search,
     seconds,
   };
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });

@@ -14,7 +14,8 @@ export function ReplayCard({ recording }: { recording: LibraryRecording }) {
     <article className="event-card replay-card">
       <p className="card-meta">
         <span className="badge">{t(`eventType.${event.type}`)}</span>
-        <span {...content}>{event.title}</span>
+        {/* The event's title, unless the recording already carries it. */}
+        {title !== event.title ? <span {...content}>{event.title}</span> : null}
       </p>
       <h2 className="card-title">
         <Link to={`/recordings/${recording.id}`} aria-label={t("replay.replayLink", { title })}>

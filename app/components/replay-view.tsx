@@ -58,7 +58,8 @@ export function ReplayView(props: Props) {
   useEffect(() => setHydrated(true), []);
 
   const cues = transcript?.cues;
-  const cueHref = useCallback((seconds: number, n: number) => hrefWith({ t: String(seconds) }, `cue-${n}`), [hrefWith]);
+  // Links to moments are made to be copied and shared, so they never carry the personal ?r= token.
+  const cueHref = useCallback((seconds: number, n: number) => hrefWith({ t: String(seconds), r: null }, `cue-${n}`), [hrefWith]);
 
   // Highlight the current cue, seek on clicks, honour ?t=, and keep the learning record.
   useEffect(() => {
@@ -201,7 +202,7 @@ export function ReplayView(props: Props) {
             <ol>
               {chapters.map((chapter) => (
                 <li key={`${chapter.startSeconds}-${chapter.title}`}>
-                  <a href={hrefWith({ t: String(chapter.startSeconds) })} data-seek={chapter.startSeconds}>
+                  <a href={hrefWith({ t: String(chapter.startSeconds), r: null })} data-seek={chapter.startSeconds}>
                     <Clock seconds={chapter.startSeconds} />
                   </a>{" "}
                   {chapter.title}

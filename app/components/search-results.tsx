@@ -73,9 +73,6 @@ export function SearchRecordingList({ recordings }: { recordings: RecordingResul
               </li>
             ))}
           </ul>
-          {recording.hitCount > recording.hits.length ? (
-            <p className="search-more">{t("search.moreInRecording", { count: recording.hitCount - recording.hits.length })}</p>
-          ) : null}
         </li>
       ))}
     </ol>

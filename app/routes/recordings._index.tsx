@@ -95,7 +95,7 @@ export default function RecordingLibrary() {
           </select>
         </div>
         <div className="filter-actions">
-          <button type="submit">{t("catalogue.apply")}</button>
+          <button type="submit">{t("replay.apply")}</button>
           <Link to="/recordings">{t("catalogue.clearFilters")}</Link>
         </div>
       </Form>

@@ -1,10 +1,9 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Pagination } from "~/components/pagination.tsx";
 import { SearchEventList, SearchForm, SearchRecordingList } from "~/components/search-results.tsx";
 import { i18n } from "~/i18n.server.ts";
-import { listTranscriptLanguages, searchEvents, searchTranscripts } from "~/models/search.server.ts";
+import { RECORDINGS_PER_PAGE, listTranscriptLanguages, searchEvents, searchTranscripts } from "~/models/search.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   { title: loaderData?.pageTitle ?? "Search" },
@@ -32,8 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     searchTranscripts(q, { locale, language: language || undefined, page }),
     page === 1 ? searchEvents(q, { locale, limit: allEvents ? 50 : undefined }) : Promise.resolve(null),
   ]);
-  if (page > 1 && page > transcripts.pageCount) {
-    throw data(t("search.noSuchPage", { page, count: transcripts.pageCount }), { status: 404 });
+  if (page > 1 && transcripts.recordings.length === 0) {
+    throw data(t("search.noSuchPage", { page }), { status: 404 });
   }
   return { ...base, pageTitle: `${q} – ${t("search.title")}`, transcripts, events };
 }
@@ -41,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Search() {
   const { q, language, languages, transcripts, events } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const firstIndex = transcripts ? (transcripts.page - 1) * RECORDINGS_PER_PAGE : 0;
   const hrefFor = (page: number) => {
     const params = new URLSearchParams({ q });
     if (language) params.set("language", language);
@@ -61,15 +61,32 @@ export default function Search() {
         <>
           <section aria-labelledby="search-recordings">
             <h2 id="search-recordings">{t("search.recordingsHeading")}</h2>
-            <p role="status" className="result-count">
-              {t("search.recordingCount", { count: transcripts.totalRecordings, hits: transcripts.totalHits })}
-            </p>
             {transcripts.recordings.length === 0 ? (
-              <p className="empty">{t("search.noRecordings")}</p>
+              <p className="empty" role="status">
+                {t("search.noRecordings")}
+              </p>
             ) : (
-              <SearchRecordingList recordings={transcripts.recordings} />
+              <>
+                <p role="status" className="result-count">
+                  {t("search.showing", { from: firstIndex + 1, to: firstIndex + transcripts.recordings.length })}
+                </p>
+                <SearchRecordingList recordings={transcripts.recordings} />
+              </>
             )}
-            <Pagination page={transcripts.page} pageCount={transcripts.pageCount} hrefFor={hrefFor} />
+            {transcripts.page > 1 || transcripts.hasMore ? (
+              <nav aria-label={t("search.pagesLabel")} className="pagination">
+                {transcripts.page > 1 ? (
+                  <Link to={hrefFor(transcripts.page - 1)} rel="prev">
+                    {t("search.previous")}
+                  </Link>
+                ) : null}
+                {transcripts.hasMore ? (
+                  <Link to={hrefFor(transcripts.page + 1)} rel="next">
+                    {t("search.next")}
+                  </Link>
+                ) : null}
+              </nav>
+            ) : null}
           </section>
           {events ? (
             <section aria-labelledby="search-events">

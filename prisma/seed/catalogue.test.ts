@@ -11,7 +11,7 @@ const newYork = IANAZone.create("America/New_York");
 
 async function tableCounts(): Promise<Record<string, number>> {
   const tables = await prisma.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%' ORDER BY name`,
   );
   const counts: Record<string, number> = {};
   for (const { name } of tables) {

@@ -32,6 +32,7 @@ const ROUTES_DIR = path.resolve("app/routes");
 const PARAMS: Record<string, (f: Fixture) => string> = {
   eventId: (f) => f.eventX,
   sessionId: (f) => f.sessionX,
+  recordingId: (f) => f.recordingX,
   name: () => MAIL_FILE,
 };
 
@@ -61,6 +62,7 @@ type Fixture = {
   pendingX: string;
   waitlistedX: string;
   outboxX: string;
+  recordingX: string;
 };
 type Role = "anonymous" | "A" | "B" | "admin";
 
@@ -114,7 +116,8 @@ beforeAll(async () => {
   // B has an event of their own, so B's pages are not empty.
   const eventY = await createEvent(prisma, { title: "Matrix event Y" });
   await prisma.event.update({ where: { id: eventY.id }, data: { createdById: b!.id } });
-  fixture = { eventX: eventX.id, sessionX: sessionX.id, registrationX: registration.id, pendingX: pending.id, waitlistedX: waitlisted.id, outboxX: outbox.id };
+  const recordingX = await prisma.recording.create({ data: { eventId: eventX.id, sessionId: sessionX.id, kind: "embed", title: "Matrix recording", embedProvider: "youtube", embedId: "dQw4w9WgXcQ", languageCode: "en" } });
+  fixture = { eventX: eventX.id, sessionX: sessionX.id, registrationX: registration.id, pendingX: pending.id, waitlistedX: waitlisted.id, outboxX: outbox.id, recordingX: recordingX.id };
   await signedIn("A", a!.id);
   await signedIn("B", b!.id);
   await signedIn("admin", admin!.id);

@@ -244,6 +244,9 @@ describe("the learning record", () => {
   it("stores progress for a manage link, and never lowers it", async () => {
     const { html } = await page(`/recordings/${ids.mediaVideo}?r=${token}`);
     expect(textOf(html)).toContain("Your progress is saved");
+    // Links to moments are for sharing: they must not leak the personal token.
+    expect(html).toMatch(/class="cue-time" href="[^"]*t=0#cue-1"/);
+    expect(html).not.toMatch(new RegExp(`class="cue-time" href="[^"]*${token}`));
     expect((await post(`/recordings/${ids.mediaVideo}`, { r: token, secondsWatched: "3" })).status).toBe(200);
     expect(await views()).toEqual([{ registrationId, secondsWatched: 3 }]);
     await post(`/recordings/${ids.mediaVideo}`, { r: token, secondsWatched: "1" });

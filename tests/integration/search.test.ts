@@ -54,7 +54,7 @@ describe("/search", () => {
     });
     expect(Math.floor(cue.startMs / 1000)).toBe(Number(seconds));
     expect(found[0]!.text).toContain(cue.text);
-    expect(page.text).toMatch(/\d+ recordings?, \d+ matching moments/);
+    expect(page.text).toMatch(/Recordings 1–\d+, best match first/);
   });
 
   it("finds accented words typed without accents", async () => {

@@ -141,6 +141,8 @@ export default function EditEvent() {
               {t("adminEvents.sessions.add")}
             </Link>{" "}
             <Link to={`/admin/events/${event.id}/schedule`}>{t("adminEvents.sessions.scheduleLink")}</Link>
+            {" · "}
+            <Link to={`/admin/events/${event.id}/recordings`}>{t("adminRecordings.title")}</Link>
           </p>
         ) : null}
       </section>

@@ -1,0 +1,265 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { i18n } from "~/i18n.server.ts";
+import { requireEventAccess } from "~/models/access.server.ts";
+import {
+  deleteRecording,
+  formatChapters,
+  formatDuration,
+  importTranscript,
+  recordingFormOptions,
+  removeTranscript,
+  requireEventRecording,
+  setRecordingPublished,
+  transcriptFormat,
+  updateRecording,
+  validateRecordingForm,
+  type FieldError,
+} from "~/models/recordings-admin.server.ts";
+import { requireCsrf, requireOrganiser } from "~/utils/auth.server.ts";
+import { TranscriptParseError } from "~/utils/subtitles.ts";
+import { UploadError, readUploadForm, removeStoredFiles } from "~/utils/uploads.server.ts";
+import { RecordingDetailsFields } from "./admin.events.$eventId_.recordings/recording-details-fields.tsx";
+
+// URL: /admin/events/:eventId/recordings/:recordingId — edit, publish or delete one recording and
+// upload its transcripts.
+export const meta: MetaFunction = () => [{ title: "Recording" }];
+
+async function requireAccess(request: Request, params: LoaderFunctionArgs["params"]) {
+  const organiser = await requireOrganiser(request);
+  const eventId = params.eventId ?? "";
+  await requireEventAccess(organiser, eventId);
+  const recording = await requireEventRecording(eventId, params.recordingId);
+  return { organiser, eventId, recording };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { eventId, recording } = await requireAccess(request, params);
+  const { event, languages } = await recordingFormOptions(eventId);
+  return data(
+    {
+      event: { id: event.id, title: event.title },
+      sessions: event.sessions.map((s) => ({ id: s.id, label: s.title ?? s.startsAt.toISOString().slice(0, 16).replace("T", " ") + " UTC" })),
+      languages,
+      recording: {
+        ...recording,
+        duration: recording.durationSeconds === null ? "" : formatDuration(recording.durationSeconds),
+        chaptersText: formatChapters(recording.chapters),
+        transcripts: recording.transcripts.map((x) => ({ id: x.id, languageCode: x.languageCode, cueCount: x._count.cues, duration: formatDuration(Math.round((x.cues[0]?.endMs ?? 0) / 1000)) })),
+      },
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+type ActionData = { formError: string | null; errors: Record<string, string>; imported?: { count: number; duration: string } };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organiser, eventId, recording } = await requireAccess(request, params);
+  const t = await i18n.getFixedT(request);
+  const reply = (body: ActionData, status: number) => data(body, { status });
+  let upload;
+  try {
+    upload = await readUploadForm(request, { poster: "image", transcript: "text" });
+  } catch (error) {
+    if (error instanceof UploadError) return reply({ formError: error.message, errors: {} }, error.status);
+    throw error;
+  }
+  const { form, stored } = upload;
+  const base = `/admin/events/${eventId}/recordings/${recording.id}`;
+  try {
+    await requireCsrf(request, form);
+    const intent = String(form.get("intent") ?? "");
+    if (intent !== "save") await removeStoredFiles(stored.map((s) => s.fileName));
+    switch (intent) {
+      case "save": {
+        const result = await validateRecordingForm(eventId, form, { creating: false });
+        if ("errors" in result) {
+          await removeStoredFiles(stored.map((s) => s.fileName));
+          return reply({ formError: null, errors: Object.fromEntries(Object.entries(result.errors).map(([k, e]: [string, FieldError]) => [k, t(`adminRecordings.errors.${e.key}`, e.params)])) }, 400);
+        }
+        const poster = stored.find((s) => s.field === "poster");
+        await updateRecording({ actorId: organiser.id, eventId, recordingId: recording.id, details: result.details, poster, removePoster: form.get("removePoster") === "on" });
+        return redirect(`${base}?done=saved`);
+      }
+      case "publish":
+      case "unpublish": {
+        const { notified } = await setRecordingPublished({ actorId: organiser.id, eventId, recordingId: recording.id, published: intent === "publish" });
+        return redirect(intent === "publish" ? `${base}?done=published&count=${notified}` : `${base}?done=unpublished`);
+      }
+      case "delete":
+        await deleteRecording({ actorId: organiser.id, eventId, recordingId: recording.id });
+        return redirect(`/admin/events/${eventId}/recordings`);
+      case "transcript": {
+        const file = form.get("transcript");
+        const languageCode = String(form.get("transcriptLanguage") ?? "");
+        const text = file instanceof File ? await file.text() : "";
+        const format = file instanceof File ? transcriptFormat(file.name, text) : null;
+        if (!format) return reply({ formError: null, errors: { transcript: t("adminRecordings.errors.transcriptFile") } }, 400);
+        const { languages } = await recordingFormOptions(eventId);
+        if (!languages.some((l) => l.code === languageCode)) return reply({ formError: null, errors: { transcriptLanguage: t("adminRecordings.errors.languageRequired") } }, 400);
+        try {
+          const result = await importTranscript({ actorId: organiser.id, recordingId: recording.id, languageCode, text, format });
+          return reply({ formError: null, errors: {}, imported: { count: result.cueCount, duration: formatDuration(Math.round(result.durationMs / 1000)) } }, 200);
+        } catch (error) {
+          // "Line 12: …": the parser's own message names the line and what is wrong.
+          if (error instanceof TranscriptParseError) return reply({ formError: null, errors: { transcript: error.message } }, 400);
+          throw error;
+        }
+      }
+      case "remove-transcript":
+        await removeTranscript({ actorId: organiser.id, recordingId: recording.id, transcriptId: String(form.get("transcriptId") ?? "") });
+        return redirect(`${base}?done=removed`);
+      default:
+        return reply({ formError: t("adminRecordings.errors.badRequest"), errors: {} }, 400);
+    }
+  } catch (error) {
+    await removeStoredFiles(stored.map((s) => s.fileName));
+    throw error;
+  }
+}
+
+export default function RecordingAdmin() {
+  const { event, sessions, languages, recording } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { csrf } = useRouteLoaderData<{ csrf: string }>("routes/admin") ?? { csrf: "" };
+  const { t } = useTranslation();
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  const notices = { created: "adminRecordings.created", saved: "adminRecordings.saved", unpublished: "adminRecordings.unpublished", removed: "adminRecordings.transcripts.removed" } as const;
+  const done = searchParams.get("done");
+  const languageName = (code: string) => languages.find((l) => l.code === code)?.name ?? code;
+  const source = recording.filePath ? `${recording.mimeType ?? ""}` : recording.embedProvider ? `${recording.embedProvider}: ${recording.embedId}` : (recording.mediaUrl ?? "");
+  return (
+    <div className="admin-recordings">
+      <p>
+        <Link to={`/admin/events/${event.id}/recordings`}>{t("adminRecordings.backToList")}</Link>
+      </p>
+      <h1>{recording.title}</h1>
+      {done === "published" || (done && done in notices) ? (
+        <p className="notice notice-success" role="status">
+          {done === "published" ? t("adminRecordings.published", { count: Number(searchParams.get("count") ?? 0) }) : t(notices[done as keyof typeof notices])}
+        </p>
+      ) : null}
+      {actionData?.formError ? (
+        <p className="notice notice-error" role="alert">
+          {actionData.formError}
+        </p>
+      ) : null}
+      <p>
+        {t("adminRecordings.status", { status: t(`adminRecordings.statuses.${recording.status}`, { defaultValue: recording.status }) })} ·{" "}
+        {t(`adminRecordings.kinds.${recording.kind}`, { defaultValue: recording.kind })} · <span className="muted">{source}</span>
+      </p>
+      <Form method="post" className="inline-form">
+        <input type="hidden" name="csrf" value={csrf} />
+        {recording.status === "published" ? (
+          <button type="submit" name="intent" value="unpublish">
+            {t("adminRecordings.unpublish")}
+          </button>
+        ) : (
+          <button type="submit" name="intent" value="publish">
+            {t("adminRecordings.publish")}
+          </button>
+        )}
+      </Form>
+
+      <section className="admin-panel" aria-labelledby="transcripts-heading">
+        <h2 id="transcripts-heading">{t("adminRecordings.transcripts.heading")}</h2>
+        {actionData?.imported ? (
+          <p className="notice notice-success" role="status">
+            {t("adminRecordings.transcripts.imported", actionData.imported)}
+          </p>
+        ) : null}
+        {recording.transcripts.length === 0 ? <p>{t("adminRecordings.transcripts.none")}</p> : null}
+        <ul className="recording-transcripts">
+          {recording.transcripts.map((x) => (
+            <li key={x.id}>
+              {t("adminRecordings.transcripts.summary", { language: languageName(x.languageCode), count: x.cueCount, duration: x.duration })}{" "}
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="csrf" value={csrf} />
+                <input type="hidden" name="transcriptId" value={x.id} />
+                <button type="submit" name="intent" value="remove-transcript" aria-label={t("adminRecordings.transcripts.removeFor", { language: languageName(x.languageCode) })}>
+                  {t("adminRecordings.transcripts.remove")}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+        <Form method="post" encType="multipart/form-data" className="stack">
+          <input type="hidden" name="csrf" value={csrf} />
+          <input type="hidden" name="intent" value="transcript" />
+          <div className="field">
+            <label htmlFor="transcript">{t("adminRecordings.transcripts.file")}</label>
+            <input id="transcript" name="transcript" type="file" required accept=".vtt,.srt,.txt,text/vtt,text/plain" aria-invalid={errors.transcript ? true : undefined} aria-describedby={`transcript-hint${errors.transcript ? " transcript-error" : ""}`} />
+            <p className="hint" id="transcript-hint">
+              {t("adminRecordings.transcripts.fileHint")}
+            </p>
+            <p className="field-error" id="transcript-error" role={errors.transcript ? "alert" : undefined}>
+              {errors.transcript}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="transcriptLanguage">{t("adminRecordings.transcripts.language")}</label>
+            <select id="transcriptLanguage" name="transcriptLanguage" defaultValue={recording.languageCode}>
+              {languages.map((l) => (
+                <option key={l.code} value={l.code}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+            <p className="field-error">{errors.transcriptLanguage}</p>
+          </div>
+          <div className="form-actions">
+            <button type="submit">{t("adminRecordings.transcripts.upload")}</button>
+          </div>
+        </Form>
+      </section>
+
+      <section className="admin-panel" aria-labelledby="details-heading">
+        <h2 id="details-heading">{t("adminRecordings.details")}</h2>
+        <Form method="post" encType="multipart/form-data" className="stack recording-form">
+          <input type="hidden" name="csrf" value={csrf} />
+          <div className="field">
+            <label htmlFor="title">{t("adminRecordings.fields.title")}</label>
+            <input id="title" name="title" required maxLength={200} defaultValue={recording.title} aria-invalid={errors.title ? true : undefined} />
+            <p className="field-error">{errors.title}</p>
+          </div>
+          <div className="field">
+            <label htmlFor="sessionId">{t("adminRecordings.fields.session")}</label>
+            <select id="sessionId" name="sessionId" defaultValue={recording.sessionId ?? ""}>
+              <option value="">{t("adminRecordings.wholeEvent")}</option>
+              {sessions.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+            <p className="field-error">{errors.sessionId}</p>
+          </div>
+          <RecordingDetailsFields
+            languages={languages}
+            defaults={{ languageCode: recording.languageCode, duration: recording.duration, chapters: recording.chaptersText }}
+            errors={errors}
+            hasPoster={!!recording.posterUrl}
+          />
+          <div className="form-actions">
+            <button type="submit" name="intent" value="save">
+              {t("adminRecordings.save")}
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <Form method="post" className="admin-panel danger-zone">
+        <input type="hidden" name="csrf" value={csrf} />
+        <p className="hint">{t("adminRecordings.deleteHint")}</p>
+        <button type="submit" name="intent" value="delete" className="button-danger">
+          {t("adminRecordings.delete")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export { ErrorBoundary } from "~/components/route-error.tsx";
