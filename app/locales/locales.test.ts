@@ -17,10 +17,10 @@ const TRANSLATIONS: Record<string, Tree> = { fr, es, ar, pl };
 // Values that may rightly read the same as English: product names and genuine cognates.
 // An entry must still equal English, so the list cannot quietly grow stale.
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
-  fr: ["eventType.audio", "event.outlookCalendar", "topic.standardShort", "event.minutes_one", "event.minutes_many", "event.minutes_other", "scheduling.periodLetter.night"],
-  es: ["eventType.audio", "eventType.video", "event.googleCalendar", "event.outlookCalendar", "registration.no", "scheduling.periodLetter.night"],
+  fr: ["eventType.audio", "event.outlookCalendar", "topic.standardShort", "event.minutes_one", "event.minutes_many", "event.minutes_other", "scheduling.periodLetter.night", "adminRecordings.kinds.audio", "replay.duration"],
+  es: ["eventType.audio", "eventType.video", "event.googleCalendar", "event.outlookCalendar", "registration.no", "scheduling.periodLetter.night", "adminRecordings.kinds.audio", "adminRecordings.kinds.video", "replay.duration"],
   ar: [],
-  pl: ["eventType.audio", "event.outlookCalendar", "topic.standardTitle", "topic.standardShort", "admin.audit.system", "scheduling.periodLetter.night"],
+  pl: ["eventType.audio", "event.outlookCalendar", "topic.standardTitle", "topic.standardShort", "admin.audit.system", "scheduling.periodLetter.night", "adminRecordings.kinds.audio", "replay.duration"],
 };
 
 // Plural forms where the number is implied by the words and {{count}} may be left out:

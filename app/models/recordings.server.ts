@@ -191,6 +191,15 @@ export async function getPublicRecordingFile(recordingId: string) {
   return recording?.filePath ? { filePath: recording.filePath, mimeType: recording.mimeType } : null;
 }
 
+/** The stored poster image of a public recording, only under the name its posterUrl names. */
+export async function getPublicRecordingPoster(recordingId: string, name: string) {
+  const recording = await prisma.recording.findFirst({
+    where: { ...publicRecording(recordingId), posterUrl: `/recordings/${recordingId}/poster/${name}` },
+    select: { id: true },
+  });
+  return recording ? { filePath: name } : null;
+}
+
 // Nobody watches a recording for more than a day; a larger number is a forged request.
 const MAX_SECONDS = 24 * 60 * 60;
 

@@ -205,7 +205,7 @@ function bodiesFor(route: AdminRoute, token: string | undefined): URLSearchParam
 
 /** Every row that an admin action could change, so "nothing changed" is checked, not assumed. */
 async function snapshot() {
-  const [events, sessions, registrations, attendance, outbox, organisers, shares, speakers, settings, audit, questions] = await Promise.all([
+  const [events, sessions, registrations, attendance, outbox, organisers, shares, speakers, settings, audit, questions, recordings, transcripts] = await Promise.all([
     prisma.event.findMany({ orderBy: { id: "asc" } }),
     prisma.session.findMany({ orderBy: { id: "asc" } }),
     prisma.registration.findMany({ orderBy: { id: "asc" } }),
@@ -217,8 +217,10 @@ async function snapshot() {
     prisma.siteSetting.findMany({ orderBy: { key: "asc" } }),
     prisma.auditLog.count(),
     prisma.registrationQuestion.findMany({ orderBy: { id: "asc" } }),
+    prisma.recording.findMany({ orderBy: { id: "asc" } }),
+    prisma.transcript.findMany({ orderBy: { id: "asc" }, include: { _count: { select: { cues: true } } } }),
   ]);
-  return JSON.stringify({ events, sessions, registrations, attendance, outbox, organisers, shares, speakers, settings, audit, questions });
+  return JSON.stringify({ events, sessions, registrations, attendance, outbox, organisers, shares, speakers, settings, audit, questions, recordings, transcripts });
 }
 
 function isLoginRedirect(response: Response) {

@@ -236,6 +236,20 @@ describe("uploaded media", () => {
     expect((await get(`/recordings/${ids.draft}/media`)).status).toBe(404);
     expect((await get(`/recordings/${ids.arabic}/media`)).status).toBe(404);
   });
+
+  it("serves the poster an organiser uploaded, and only under the name the recording gives", async () => {
+    const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
+    writeFileSync(path.join(UPLOAD_DIR, "poster1.png"), png);
+    writeFileSync(path.join(UPLOAD_DIR, "other.png"), png);
+    await prisma.recording.update({ where: { id: ids.mediaVideo }, data: { posterUrl: `/recordings/${ids.mediaVideo}/poster/poster1.png` } });
+    const response = await get(`/recordings/${ids.mediaVideo}/poster/poster1.png`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("image/png");
+    expect(Buffer.from(await response.arrayBuffer()).equals(png)).toBe(true);
+    expect((await get(`/recordings/${ids.mediaVideo}/poster/other.png`)).status).toBe(404);
+    expect((await get(`/recordings/${ids.mediaVideo}/poster/..%2F..%2Fetc%2Fpasswd.png`)).status).toBe(404);
+    expect((await get(`/recordings/${ids.draft}/poster/poster1.png`)).status).toBe(404);
+  });
 });
 
 describe("the learning record", () => {

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { getPublicRecordingFile } from "~/models/recordings.server.ts";
+import { getPublicRecordingFile, getPublicRecordingPoster } from "~/models/recordings.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 
 type ByteRange = { start: number; end: number };
@@ -70,4 +70,19 @@ export async function serveRecordingFile(request: Request, recordingId: string):
   if (request.method === "HEAD" || length === 0) return new Response(null, { status, headers });
   const stream = createReadableStreamFromReadable(createReadStream(found.file, { start, end }));
   return new Response(stream, { status, headers });
+}
+
+const POSTER_TYPES: Record<string, string> = { ".jpg": "image/jpeg", ".png": "image/png", ".webp": "image/webp" };
+
+/** A recording's poster image; the upload stored it under a generated name with its sniffed type's extension. */
+export async function serveRecordingPoster(recordingId: string, name: string): Promise<Response> {
+  const type = POSTER_TYPES[path.extname(name).toLowerCase()];
+  if (!type || !/^[A-Za-z0-9._-]+$/.test(name)) return notFound();
+  const poster = await getPublicRecordingPoster(recordingId, name);
+  const found = poster ? await confinedFile(poster.filePath) : null;
+  if (!found) return notFound();
+  const stream = createReadableStreamFromReadable(createReadStream(found.file));
+  return new Response(stream, {
+    headers: { "Content-Type": type, "Content-Length": String(found.size), "Cache-Control": "public, max-age=86400" },
+  });
 }
