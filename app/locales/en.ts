@@ -287,6 +287,8 @@ const en = {
       attendanceLink: "Attendance",
       messageLink: "Message registrants",
       scheduleLink: "Scheduling assistant: who is awake when",
+      replays_one: "{{count}} registrant replayed a recording",
+      replays_other: "{{count}} registrants replayed a recording",
       cancelled: "Cancelled",
     },
     share: {
@@ -593,6 +595,8 @@ const en = {
     },
   },
   manage: {
+    recordingsHeading: "Recordings of this session",
+    recordingsIntro: "Watch, listen or read at your own pace. Opened from this page, your progress is saved in the organisers’ learning record.",
     title: "Your registration",
     invalidTitle: "This link is not valid",
     invalid: "This link is not valid. It may be incomplete or mistyped: copy the whole link from your email, or register again from the event page.",

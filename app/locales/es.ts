@@ -296,6 +296,9 @@ const es: LocaleMessages = {
       attendanceLink: "Asistencia",
       messageLink: "Escribir a las personas inscritas",
       scheduleLink: "Asistente de programación: qué hora es para cada público",
+      replays_one: "{{count}} persona inscrita vio una grabación",
+      replays_many: "{{count}} de personas inscritas vieron una grabación",
+      replays_other: "{{count}} personas inscritas vieron una grabación",
       cancelled: "Cancelada",
     },
     share: {
@@ -617,6 +620,8 @@ const es: LocaleMessages = {
     },
   },
   manage: {
+    recordingsHeading: "Grabaciones de esta sesión",
+    recordingsIntro: "Mire, escuche o lea a su propio ritmo. Si las abre desde esta página, su avance se guarda en el registro de aprendizaje del equipo organizador.",
     title: "Su inscripción",
     invalidTitle: "Este enlace no es válido",
     invalid: "Este enlace no es válido. Puede que esté incompleto o mal copiado: copie el enlace completo de su correo electrónico o vuelva a inscribirse desde la página del evento.",

@@ -297,6 +297,9 @@ const fr: LocaleMessages = {
       attendanceLink: "Présence",
       messageLink: "Écrire aux personnes inscrites",
       scheduleLink: "Assistant de planification : l’heure qu’il est pour chaque public",
+      replays_one: "{{count}} personne inscrite a revu un enregistrement",
+      replays_many: "{{count}} de personnes inscrites ont revu un enregistrement",
+      replays_other: "{{count}} personnes inscrites ont revu un enregistrement",
       cancelled: "Annulée",
     },
     share: {
@@ -618,6 +621,8 @@ const fr: LocaleMessages = {
     },
   },
   manage: {
+    recordingsHeading: "Enregistrements de cette séance",
+    recordingsIntro: "Regardez, écoutez ou lisez à votre rythme. Ouverts depuis cette page, votre progression est enregistrée dans le suivi de formation de l’équipe organisatrice.",
     title: "Votre inscription",
     invalidTitle: "Ce lien n’est pas valide",
     invalid: "Ce lien n’est pas valide. Il est peut-être incomplet ou mal recopié : copiez le lien entier depuis votre e-mail, ou inscrivez-vous à nouveau depuis la page de l’événement.",

@@ -304,6 +304,10 @@ const pl: LocaleMessages = {
       attendanceLink: "Obecność",
       messageLink: "Napisz do zarejestrowanych",
       scheduleLink: "Asystent planowania: która godzina jest u kogo",
+      replays_one: "{{count}} osoba zarejestrowana obejrzała nagranie",
+      replays_few: "{{count}} osoby zarejestrowane obejrzały nagranie",
+      replays_many: "{{count}} osób zarejestrowanych obejrzało nagranie",
+      replays_other: "{{count}} osoby zarejestrowanej obejrzało nagranie",
       cancelled: "Odwołana",
     },
     share: {
@@ -640,6 +644,8 @@ const pl: LocaleMessages = {
     },
   },
   manage: {
+    recordingsHeading: "Nagrania tej sesji",
+    recordingsIntro: "Oglądaj, słuchaj lub czytaj we własnym tempie. Gdy otworzysz nagranie z tej strony, Twoje postępy trafią do rejestru nauki prowadzonego przez organizatorów.",
     title: "Twoje zgłoszenie",
     invalidTitle: "Ten link jest nieprawidłowy",
     invalid: "Ten link jest nieprawidłowy. Może być niepełny lub zawierać literówkę: skopiuj cały link z e-maila albo zarejestruj się ponownie na stronie wydarzenia.",

@@ -191,6 +191,30 @@ export async function getPublicRecordingFile(recordingId: string) {
   return recording?.filePath ? { filePath: recording.filePath, mimeType: recording.mimeType } : null;
 }
 
+/** Published recordings a registrant of this session can replay: the session's own and the event's. */
+export async function listRecordingsForSession(eventSlug: string, sessionId: string) {
+  return prisma.recording.findMany({
+    where: {
+      status: "published",
+      event: { slug: eventSlug, status: { in: ["published", "cancelled"] } },
+      OR: [{ sessionId }, { sessionId: null }],
+    },
+    orderBy: { publishedAt: "desc" },
+    select: { id: true, title: true, durationSeconds: true, languageCode: true },
+  });
+}
+
+/** Per session, how many registrants replayed a recording (the learning record next to live attendance). */
+export async function countReplayingRegistrants(sessionIds: string[]): Promise<Map<string, number>> {
+  const rows = await prisma.registration.findMany({
+    where: { sessionId: { in: sessionIds }, replayViews: { some: { secondsWatched: { gt: 0 } } } },
+    select: { sessionId: true },
+  });
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.sessionId, (counts.get(row.sessionId) ?? 0) + 1);
+  return counts;
+}
+
 /** The stored poster image of a public recording, only under the name its posterUrl names. */
 export async function getPublicRecordingPoster(recordingId: string, name: string) {
   const recording = await prisma.recording.findFirst({

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countReplayingRegistrants } from "../../app/models/recordings.server.ts";
 import { prisma } from "../../app/utils/db.server.ts";
 import { hashManageToken, manageTokenFor } from "../../app/utils/manage-token.server.ts";
 import { parseTimestampedText, parseWebVTT } from "../../app/utils/subtitles.ts";
@@ -269,6 +270,27 @@ describe("the learning record", () => {
     await prisma.recording.update({ where: { id: ids.mediaVideo }, data: { durationSeconds: 4 } });
     await post(`/recordings/${ids.mediaVideo}`, { r: token, secondsWatched: "99999" });
     expect(await views()).toEqual([{ registrationId, secondsWatched: 4 }]);
+  });
+
+  it("is reached from the registrant's manage page, and organisers see who replayed", async () => {
+    const session = await prisma.session.findFirstOrThrow({
+      where: { event: { status: "published" }, registrations: { none: {} } },
+      select: { id: true, eventId: true },
+    });
+    const id = `reg-manage-${Date.now()}`;
+    await prisma.registration.create({
+      data: { id, sessionId: session.id, name: "Nadia", email: "nadia@example.org", emailNormalized: "nadia@example.org", timeZone: "Africa/Nairobi", locale: "en", status: "confirmed", manageTokenHash: hashManageToken(manageTokenFor(id)) },
+    });
+    const own = await prisma.recording.create({
+      data: { eventId: session.eventId, sessionId: session.id, languageCode: "en", kind: "transcript-only", title: "Replay of Nadia's session", status: "published", publishedAt: new Date() },
+      select: { id: true },
+    });
+    const { html } = await page(`/manage/${manageTokenFor(id)}`);
+    expect(textOf(html)).toContain("Recordings of this session");
+    expect(decodeEntities(html)).toContain(`/recordings/${own.id}?r=${manageTokenFor(id)}`);
+    expect((await countReplayingRegistrants([session.id])).get(session.id) ?? 0).toBe(0);
+    await post(`/recordings/${own.id}`, { r: manageTokenFor(id), secondsWatched: "2" });
+    expect((await countReplayingRegistrants([session.id])).get(session.id)).toBe(1);
   });
 
   it("stores nothing without a valid token", async () => {

@@ -6,6 +6,7 @@ import { EventForm, type EventFormState } from "~/components/event-form.tsx";
 import { i18n } from "~/i18n.server.ts";
 import { requireEventAccess } from "~/models/access.server.ts";
 import { attendanceRates } from "~/models/attendance.server.ts";
+import { countReplayingRegistrants } from "~/models/recordings.server.ts";
 import { getEventForEdit, getEventFormOptions } from "~/models/admin-events.server.ts";
 import { getCsrfToken, requireOrganiser } from "~/utils/auth.server.ts";
 import { formatSessionRange, listTimeZones } from "~/utils/time.ts";
@@ -21,7 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [found, options, locale] = await Promise.all([getEventForEdit(eventId), getEventFormOptions(), i18n.getLocale(request)]);
   if (!found) throw new Response("This event does not exist.", { status: 404 });
   const { event, registrations, values } = found;
-  const rates = await attendanceRates(event.sessions.map((s) => s.id));
+  const sessionIds = event.sessions.map((s) => s.id);
+  const [rates, replayed] = await Promise.all([attendanceRates(sessionIds), countReplayingRegistrants(sessionIds)]);
   return {
     event: {
       id: event.id,
@@ -36,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         status: s.status,
         registrants: s._count.registrations,
         attendanceRate: rates.get(s.id)?.rate ?? null,
+        replayed: replayed.get(s.id) ?? 0,
         when: formatSessionRange(s.startsAt, s.endsAt, s.timeZone, locale).full,
       })),
     },
@@ -125,6 +128,7 @@ export default function EditEvent() {
               {s.attendanceRate !== null ? (
                 <span className="muted"> · {t("adminEvents.sessions.attendance", { rate: Math.round(s.attendanceRate * 100) })}</span>
               ) : null}
+              {s.replayed ? <span className="muted"> · {t("adminEvents.sessions.replays", { count: s.replayed })}</span> : null}
               {s.status === "cancelled" ? <span className="badge badge-cancelled">{t("adminEvents.sessions.cancelled")}</span> : null}
               <br />
               <Link to={`/admin/events/${event.id}/sessions/${s.id}/registrations`}>{t("adminEvents.sessions.registrationsLink")}</Link>

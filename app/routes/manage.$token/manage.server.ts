@@ -9,6 +9,7 @@ import {
   switchSession,
   updateRegistrationDetails,
 } from "~/models/registrations.server.ts";
+import { listRecordingsForSession } from "~/models/recordings.server.ts";
 import { getSiteSettings } from "~/models/settings.server.ts";
 import { findRegistrationIdByToken } from "~/utils/manage-token.server.ts";
 import { detailsSchema } from "~/utils/registration-schema.ts";
@@ -48,7 +49,7 @@ export async function manageLoader({ request, params }: LoaderFunctionArgs) {
     ? parseReferenceCities(event.referenceCities)
     : parseReferenceCities(JSON.stringify(settings.referenceCities));
   const dayLabels = { nextDay: t("time.nextDay"), previousDay: t("time.previousDay") };
-  const options = await getRegistrationOptions(event.slug);
+  const [options, recordings] = await Promise.all([getRegistrationOptions(event.slug), listRecordingsForSession(event.slug, session.id)]);
   const open = new Set(options?.openSessionIds ?? []);
   const describe = (s: { id: string; title: string | null; startsAt: Date; endsAt: Date }, index: number) => {
     const when = formatSessionRange(s.startsAt, s.endsAt, registration.timeZone, locale);
@@ -80,6 +81,7 @@ export async function manageLoader({ request, params }: LoaderFunctionArgs) {
       zoneName: zoneDisplayName(registration.timeZone, locale),
       otherSessions: active ? event.sessions.flatMap((s, i) => (s.id !== session.id && open.has(s.id) ? [describe(s, i)] : [])) : [],
       zones: listTimeZones(),
+      recordings: recordings.map((r) => ({ id: r.id, title: r.title || event.title, minutes: r.durationSeconds ? Math.round(r.durationSeconds / 60) : null })),
       justRegistered: url.searchParams.get("registered") === "1",
       done: url.searchParams.get("done"),
       confirmCancel: url.searchParams.get("cancel") === "1" && active,

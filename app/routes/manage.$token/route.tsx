@@ -20,7 +20,7 @@ export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders, errorHe
 };
 
 export default function ManagePage() {
-  const { registration, event, session, zoneName, otherSessions, zones, justRegistered, done, confirmCancel } = useLoaderData<typeof loader>();
+  const { registration, event, session, zoneName, otherSessions, zones, recordings, justRegistered, done, confirmCancel } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { token } = useParams();
   const { t } = useTranslation();
@@ -71,6 +71,22 @@ export default function ManagePage() {
           </p>
         ) : null}
       </section>
+
+      {recordings.length ? (
+        <section aria-labelledby="recordings-heading">
+          <h2 id="recordings-heading">{t("manage.recordingsHeading")}</h2>
+          <p>{t("manage.recordingsIntro")}</p>
+          <ul>
+            {recordings.map((recording) => (
+              <li key={recording.id}>
+                {/* The token lets the replay page add this person's progress to the learning record. */}
+                <Link to={`/recordings/${recording.id}?r=${token}`}>{recording.title}</Link>
+                {recording.minutes ? ` · ${t("event.minutes", { count: recording.minutes })}` : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {registration.active ? (
         <>
