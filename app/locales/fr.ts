@@ -622,7 +622,7 @@ const fr: LocaleMessages = {
   },
   manage: {
     recordingsHeading: "Enregistrements de cette séance",
-    recordingsIntro: "Regardez, écoutez ou lisez à votre rythme. Ouverts depuis cette page, votre progression est enregistrée dans le suivi de formation de l’équipe organisatrice.",
+    recordingsIntro: "Regardez, écoutez ou lisez à votre rythme. Lorsque vous les ouvrez depuis cette page, votre progression est enregistrée dans le suivi de formation de l’équipe organisatrice.",
     title: "Votre inscription",
     invalidTitle: "Ce lien n’est pas valide",
     invalid: "Ce lien n’est pas valide. Il est peut-être incomplet ou mal recopié : copiez le lien entier depuis votre e-mail, ou inscrivez-vous à nouveau depuis la page de l’événement.",
