@@ -18,48 +18,71 @@ export function CatalogueFilterForm({ filters, options }: { filters: CatalogueFi
         <label htmlFor="filter-q">{t("catalogue.search")}</label>
         <input id="filter-q" type="search" name="q" defaultValue={filters.q ?? ""} maxLength={200} placeholder={t("catalogue.searchPlaceholder")} />
       </div>
-      <div className="field">
-        <label htmlFor="filter-type">{t("catalogue.type")}</label>
-        <select id="filter-type" name="type" defaultValue={filters.type ?? ""}>
-          <option value="">{t("catalogue.anyType")}</option>
-          {options.types.map((type) => (
-            <option key={type} value={type}>
-              {t(`eventType.${type}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-topic">{t("catalogue.topic")}</label>
-        <select id="filter-topic" name="topic" defaultValue={filters.topic ?? ""}>
-          <option value="">{t("catalogue.anyTopic")}</option>
-          {options.pillars.map((pillar) => (
-            <optgroup key={pillar.slug} label={t("topic.pillar", { number: pillar.number })}>
-              <option value={pillar.slug}>{t("catalogue.wholePillar", { number: pillar.number, title: pillar.title })}</option>
-              {pillar.children.map((standard) => (
-                <option key={standard.slug} value={standard.slug}>
-                  {t("topic.standardTitle", { number: standard.number, title: standard.title })}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-language">{t("catalogue.language")}</label>
-        <select id="filter-language" name="language" defaultValue={filters.language ?? ""}>
-          <option value="">{t("catalogue.anyLanguage")}</option>
-          {options.languages.map((language) => (
-            <option key={language.code} value={language.code} lang={language.code}>
-              {language.nativeName}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TypeField id="filter-type" value={filters.type} types={options.types} />
+      <TopicField id="filter-topic" value={filters.topic} pillars={options.pillars} />
+      <LanguageField id="filter-language" value={filters.language} languages={options.languages} />
       <div className="filter-actions">
         <button type="submit">{t("catalogue.apply")}</button>
         <Link to={filters.when === "past" ? "/events?when=past" : "/events"}>{t("catalogue.clearFilters")}</Link>
       </div>
     </Form>
+  );
+}
+
+// The type, topic and language choices, shared by the event catalogue and the recordings library.
+
+export function TypeField({ id, value, types }: { id: string; value?: string; types: Options["types"] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t("catalogue.type")}</label>
+      <select id={id} name="type" defaultValue={value ?? ""}>
+        <option value="">{t("catalogue.anyType")}</option>
+        {types.map((type) => (
+          <option key={type} value={type}>
+            {t(`eventType.${type}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function TopicField({ id, value, pillars }: { id: string; value?: string; pillars: Options["pillars"] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t("catalogue.topic")}</label>
+      <select id={id} name="topic" defaultValue={value ?? ""}>
+        <option value="">{t("catalogue.anyTopic")}</option>
+        {pillars.map((pillar) => (
+          <optgroup key={pillar.slug} label={t("topic.pillar", { number: pillar.number })}>
+            <option value={pillar.slug}>{t("catalogue.wholePillar", { number: pillar.number, title: pillar.title })}</option>
+            {pillar.children.map((standard) => (
+              <option key={standard.slug} value={standard.slug}>
+                {t("topic.standardTitle", { number: standard.number, title: standard.title })}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function LanguageField({ id, value, languages }: { id: string; value?: string; languages: Options["languages"] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t("catalogue.language")}</label>
+      <select id={id} name="language" defaultValue={value ?? ""}>
+        <option value="">{t("catalogue.anyLanguage")}</option>
+        {languages.map((language) => (
+          <option key={language.code} value={language.code} lang={language.code}>
+            {language.nativeName}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

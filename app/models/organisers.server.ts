@@ -1,5 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 import { prisma } from "~/utils/db.server.ts";
+import { recordAudit } from "./audit.server.ts";
 
 export const ROLES = ["admin", "organiser"] as const;
 export type Role = (typeof ROLES)[number];
@@ -68,6 +69,13 @@ export async function verifyLogin(email: string, password: string, now = new Dat
   await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 200 * failures)));
   if (locked) return { ok: false, reason: "locked", retryAfterMinutes: LOCK_MINUTES };
   return { ok: false, reason: "invalid" };
+}
+
+/** The audit log's record of a successful sign-in. */
+export async function recordSignIn(organiserId: string) {
+  await prisma.$transaction((tx) =>
+    recordAudit(tx, { actorId: organiserId, action: "signed-in", entityType: "organiser", entityId: organiserId }),
+  );
 }
 
 export async function getOrganiser(id: string) {

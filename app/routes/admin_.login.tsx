@@ -3,10 +3,8 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { i18n } from "~/i18n.server.ts";
-import { recordAudit } from "~/models/audit.server.ts";
-import { verifyLogin } from "~/models/organisers.server.ts";
+import { recordSignIn, verifyLogin } from "~/models/organisers.server.ts";
 import { getCurrentOrganiser, safeReturnTo, signIn } from "~/utils/auth.server.ts";
-import { prisma } from "~/utils/db.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sign in" }];
 
@@ -37,9 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
         : t("admin.login.invalid");
     return data({ error }, { status: result.reason === "locked" ? 429 : 401 });
   }
-  await prisma.$transaction((tx) =>
-    recordAudit(tx, { actorId: result.organiser.id, action: "signed-in", entityType: "organiser", entityId: result.organiser.id }),
-  );
+  await recordSignIn(result.organiser.id);
   return signIn(request, result.organiser.id, safeReturnTo(parsed.data.returnTo));
 }
 

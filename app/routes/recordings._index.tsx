@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { LanguageField, TopicField, TypeField } from "~/components/catalogue-filters.tsx";
 import { Pagination } from "~/components/pagination.tsx";
 import { ReplayCard } from "~/components/replay-card.tsx";
 import { i18n } from "~/i18n.server.ts";
@@ -56,44 +57,9 @@ export default function RecordingLibrary() {
       <h1>{pageTitle}</h1>
       <p className="lead">{t("replay.libraryDescription")}</p>
       <Form method="get" action="/recordings" className="filters" aria-label={t("replay.filtersLabel")}>
-        <div className="field">
-          <label htmlFor="recording-topic">{t("catalogue.topic")}</label>
-          <select id="recording-topic" name="topic" defaultValue={filters.topic ?? ""}>
-            <option value="">{t("catalogue.anyTopic")}</option>
-            {options.pillars.map((pillar) => (
-              <optgroup key={pillar.slug} label={t("topic.pillar", { number: pillar.number })}>
-                <option value={pillar.slug}>{t("catalogue.wholePillar", { number: pillar.number, title: pillar.title })}</option>
-                {pillar.children.map((standard) => (
-                  <option key={standard.slug} value={standard.slug}>
-                    {t("topic.standardTitle", { number: standard.number, title: standard.title })}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="recording-language">{t("catalogue.language")}</label>
-          <select id="recording-language" name="language" defaultValue={filters.language ?? ""}>
-            <option value="">{t("catalogue.anyLanguage")}</option>
-            {options.languages.map((language) => (
-              <option key={language.code} value={language.code} lang={language.code}>
-                {language.nativeName}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="recording-type">{t("catalogue.type")}</label>
-          <select id="recording-type" name="type" defaultValue={filters.type ?? ""}>
-            <option value="">{t("catalogue.anyType")}</option>
-            {options.types.map((type) => (
-              <option key={type} value={type}>
-                {t(`eventType.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TopicField id="recording-topic" value={filters.topic} pillars={options.pillars} />
+        <LanguageField id="recording-language" value={filters.language} languages={options.languages} />
+        <TypeField id="recording-type" value={filters.type} types={options.types} />
         <div className="filter-actions">
           <button type="submit">{t("replay.apply")}</button>
           <Link to="/recordings">{t("catalogue.clearFilters")}</Link>

@@ -5,10 +5,9 @@
  *
  * Isomorphic: no Node imports.
  */
-import { DateTime } from "luxon";
 import { z } from "zod";
 import { E, isHttpsUrl } from "~/utils/admin-event-schema.ts";
-import { cityLabelForZone, formatOffset, isValidTimeZone, localToUtc } from "~/utils/time.ts";
+import { cityLabelForZone, formatCalendarDate, isValidTimeZone, localToUtc, offsetLabelAt, shiftWallTime } from "~/utils/time.ts";
 
 export const OCCURRENCES = ["earlier", "later"] as const;
 export type Occurrence = (typeof OCCURRENCES)[number];
@@ -34,16 +33,6 @@ export type ResolvedStart =
   | { kind: "ambiguous"; earlier: { instant: Date; offset: string }; later: { instant: Date; offset: string }; message: string }
   | { kind: "invalid"; message: string };
 
-function humanDate(date: string) {
-  return DateTime.fromISO(date, { zone: "UTC" }).setLocale("en-GB").toFormat("d MMMM yyyy");
-}
-
-/** Adds minutes to an "HH:mm" wall time on the same clock face (for "choose 01:30 or 03:30"). */
-function shiftWallTime(time: string, minutes: number): string {
-  const [h, m] = time.split(":").map(Number) as [number, number];
-  const total = (((h * 60 + m + minutes) % 1440) + 1440) % 1440;
-  return `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
-}
 
 /**
  * The instant an organiser meant. For a skipped time the suggestions keep the minutes they typed,
@@ -59,16 +48,16 @@ export function resolveSessionStart(input: { date: string; time: string; timeZon
     const later = shiftWallTime(input.time, result.gapMinutes);
     return {
       kind: "gap",
-      message: E("gap", { time: input.time, date: humanDate(input.date), city, before: result.before, after: result.after, earlier, later }),
+      message: E("gap", { time: input.time, date: formatCalendarDate(input.date), city, before: result.before, after: result.after, earlier, later }),
     };
   }
-  const offset = (instant: Date) => formatOffset(DateTime.fromJSDate(instant, { zone: input.timeZone }).offset);
+  const offset = (instant: Date) => offsetLabelAt(instant, input.timeZone);
   if (input.occurrence) return { kind: "ok", startsAt: input.occurrence === "earlier" ? result.earlier : result.later };
   return {
     kind: "ambiguous",
     earlier: { instant: result.earlier, offset: offset(result.earlier) },
     later: { instant: result.later, offset: offset(result.later) },
-    message: E("ambiguous", { time: input.time, date: humanDate(input.date), city }),
+    message: E("ambiguous", { time: input.time, date: formatCalendarDate(input.date), city }),
   };
 }
 

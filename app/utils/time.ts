@@ -239,6 +239,23 @@ function toInstantMillis(instant: Date | string): number {
   return toDateTime(instant, "UTC").toMillis();
 }
 
+/** "UTC+1" for a zone at one instant (which side of a clock change it is on). */
+export function offsetLabelAt(instant: Date, zone: string): string {
+  return formatOffset(DateTime.fromJSDate(instant, { zone }).offset);
+}
+
+/** "8 March 2026" for a calendar date "2026-03-08", independent of any zone. */
+export function formatCalendarDate(date: string, locale = "en-GB"): string {
+  return DateTime.fromISO(date, { zone: "UTC" }).setLocale(locale).toFormat("d MMMM yyyy");
+}
+
+/** Adds minutes to an "HH:mm" wall time on the same clock face (for "choose 01:30 or 03:30"). */
+export function shiftWallTime(time: string, minutes: number): string {
+  const [h, m] = time.split(":").map(Number) as [number, number];
+  const total = (((h * 60 + m + minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
+}
+
 export function formatOffset(offsetMinutes: number): string {
   if (offsetMinutes === 0) return "UTC";
   const sign = offsetMinutes > 0 ? "+" : "-";
