@@ -42,10 +42,14 @@ export function createApp({ build, root = process.cwd(), logRequests = true }) {
           "script-src": ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
           "style-src": ["'self'"],
           "img-src": ["'self'", "data:"],
-          "media-src": ["'self'"],
+          // Organisers may link media hosted elsewhere (https only, checked when they save it).
+          // Players fetch nothing before the learner presses play (preload="none").
+          "media-src": ["'self'", "https:"],
           "font-src": ["'self'"],
           "connect-src": ["'self'"],
-          "frame-src": ["'none'"],
+          // Only the YouTube and Vimeo players, loaded when a learner asks for one
+          // (app/utils/embed.ts holds the same list).
+          "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
           "object-src": ["'none'"],
           "base-uri": ["'self'"],
           "form-action": ["'self'"],

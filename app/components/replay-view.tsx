@@ -4,10 +4,22 @@ import { useTranslation } from "react-i18next";
 import { Clock } from "~/components/replay-clock.tsx";
 import { TranscriptList, type TranscriptCueView } from "~/components/transcript-list.tsx";
 import { localeDirection } from "~/i18n.ts";
+import {
+  EMBED_ORIGINS,
+  embedListenMessages,
+  embedPlayerSrc,
+  embedSeekMessages,
+  embedWatchUrl,
+  readEmbedTime,
+  type EmbedProvider,
+} from "~/utils/embed.ts";
 import { languageName } from "~/utils/language-names.ts";
 
 export type ReplayMedia = { element: "audio" | "video"; src: string; mimeType: string | null; posterUrl: string | null };
+export type ReplayEmbed = { provider: EmbedProvider; id: string; title: string };
 export type ReplayChapter = { title: string; startSeconds: number };
+
+const EMBED_PROVIDER_NAMES: Record<EmbedProvider, string> = { youtube: "YouTube", vimeo: "Vimeo" };
 
 // How often, in seconds of playback, the learning record is brought up to date.
 const PROGRESS_EVERY_SECONDS = 15;
@@ -15,6 +27,13 @@ const PROGRESS_EVERY_SECONDS = 15;
 type Props = {
   recordingId: string;
   media: ReplayMedia | null;
+  /** A YouTube or Vimeo video, loaded only when the learner asks (`play`, or a click). */
+  embed: ReplayEmbed | null;
+  play: boolean;
+  /** The page with the player loaded (`?play=1`), for readers without JavaScript. */
+  playHref: string;
+  /** The site's public origin, so the embedded player knows whose messages to answer. */
+  siteOrigin: string;
   captionLanguages: string[];
   defaultCaptionLanguage: string | null;
   chapters: ReplayChapter[];
@@ -43,9 +62,14 @@ function cueIndexAt(starts: number[], ms: number): number {
 }
 
 export function ReplayView(props: Props) {
-  const { recordingId, media, captionLanguages, defaultCaptionLanguage, chapters, transcript, startAt, progressToken, hrefWith } = props;
+  const { recordingId, media, embed, captionLanguages, defaultCaptionLanguage, chapters, transcript, startAt, progressToken, hrefWith } = props;
   const { t, i18n } = useTranslation();
   const mediaRef = useRef<HTMLAudioElement & HTMLVideoElement>(null);
+  const frameRef = useRef<HTMLIFrameElement>(null);
+  // Where the embedded player starts; null until the learner asks for it, so that nothing is
+  // requested from the provider before then.
+  const [embedStart, setEmbedStart] = useState<number | null>(embed && props.play ? (startAt ?? 0) : null);
+  const embedLoaded = embed !== null && embedStart !== null;
   const listRef = useRef<HTMLDivElement>(null);
   const [hydrated, setHydrated] = useState(false);
   const [autoScroll, setAutoScroll] = useState(true);
@@ -64,13 +88,17 @@ export function ReplayView(props: Props) {
   // Highlight the current cue, seek on clicks, honour ?t=, and keep the learning record.
   useEffect(() => {
     const element = mediaRef.current;
+    const frame = frameRef.current;
     const container = listRef.current;
     if (!container) return;
     const starts = (cues ?? []).map((cue) => cue.startMs);
     let current: HTMLElement | null = null;
 
     const highlight = (seconds: number) => {
-      const index = cueIndexAt(starts, seconds * 1000);
+      // Links to a moment carry whole seconds (?t=75 for a cue at 75.4 s): within that second the
+      // cue the link points at is the current one, not the one before it.
+      const rounding = startAt !== null && seconds >= startAt && seconds < startAt + 1 ? 999 : 0;
+      const index = cueIndexAt(starts, seconds * 1000 + rounding);
       const next = index >= 0 ? container.querySelector<HTMLElement>(`#cue-${index + 1}`) : null;
       if (next === current) return;
       current?.classList.remove("is-current");
@@ -85,24 +113,33 @@ export function ReplayView(props: Props) {
       }
     };
 
+    const postToFrame = (messages: string[]) => {
+      if (!frame || !embed) return;
+      for (const message of messages) frame.contentWindow?.postMessage(message, EMBED_ORIGINS[embed.provider]);
+    };
+
+    /** Moves whichever player the page has to `seconds`; false when there is none to move. */
+    const seek = (seconds: number) => {
+      if (element) {
+        element.currentTime = seconds;
+        void element.play().catch(() => {});
+      } else if (frame && embed) postToFrame(embedSeekMessages(embed.provider, seconds));
+      else if (embed) setEmbedStart(seconds); // loads the player there
+      else return false;
+      highlight(seconds);
+      return true;
+    };
+
     const onClick = (event: MouseEvent) => {
-      if (!element || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       const target = event.target as HTMLElement;
       // A learner selecting words to copy them is not asking to seek.
       if (!target.closest("a") && (window.getSelection()?.toString() ?? "") !== "") return;
       const seekable = target.closest<HTMLElement>("[data-seek]") ?? target.closest<HTMLElement>(".transcript-cue")?.querySelector<HTMLElement>("[data-seek]");
-      if (!seekable) return;
+      if (!seekable || !seek(Number(seekable.dataset.seek))) return;
       event.preventDefault();
-      element.currentTime = Number(seekable.dataset.seek);
-      highlight(element.currentTime);
-      void element.play().catch(() => {});
     };
     container.addEventListener("click", onClick);
-
-    if (!element) {
-      if (startAt !== null) highlight(startAt);
-      return () => container.removeEventListener("click", onClick);
-    }
 
     let reached = 0;
     let sent = 0;
@@ -113,41 +150,62 @@ export function ReplayView(props: Props) {
       submitRef.current({ r: progressToken, secondsWatched: String(seconds) }, { method: "post" });
     };
     let lastReport = 0;
-    const onTime = () => {
-      highlight(element.currentTime);
-      if (element.paused || element.seeking) return;
-      reached = Math.max(reached, element.currentTime);
-      lastReport = lastReport || element.currentTime;
-      if (Math.abs(element.currentTime - lastReport) >= PROGRESS_EVERY_SECONDS) {
-        lastReport = element.currentTime;
+    const onTime = (seconds: number, playing: boolean) => {
+      highlight(seconds);
+      if (!playing) return;
+      reached = Math.max(reached, seconds);
+      lastReport = lastReport || seconds;
+      if (Math.abs(seconds - lastReport) >= PROGRESS_EVERY_SECONDS) {
+        lastReport = seconds;
         report();
       }
     };
-    const onSeeked = () => {
-      lastReport = element.currentTime;
-      highlight(element.currentTime);
-    };
-    const applyStart = () => {
-      if (startAt !== null) element.currentTime = startAt;
-    };
-    element.addEventListener("timeupdate", onTime);
-    element.addEventListener("seeked", onSeeked);
-    element.addEventListener("pause", report);
-    element.addEventListener("ended", report);
-    if (startAt !== null) {
-      highlight(startAt);
-      if (element.readyState >= 1) applyStart();
-      else element.addEventListener("loadedmetadata", applyStart, { once: true });
+    const cleanups: (() => void)[] = [() => container.removeEventListener("click", onClick)];
+
+    if (element) {
+      const onMediaTime = () => onTime(element.currentTime, !element.paused && !element.seeking);
+      const onSeeked = () => {
+        lastReport = element.currentTime;
+        highlight(element.currentTime);
+      };
+      const applyStart = () => {
+        if (startAt !== null) element.currentTime = startAt;
+      };
+      element.addEventListener("timeupdate", onMediaTime);
+      element.addEventListener("seeked", onSeeked);
+      element.addEventListener("pause", report);
+      element.addEventListener("ended", report);
+      if (startAt !== null) {
+        if (element.readyState >= 1) applyStart();
+        else element.addEventListener("loadedmetadata", applyStart, { once: true });
+      }
+      cleanups.push(() => {
+        element.removeEventListener("timeupdate", onMediaTime);
+        element.removeEventListener("seeked", onSeeked);
+        element.removeEventListener("pause", report);
+        element.removeEventListener("ended", report);
+        element.removeEventListener("loadedmetadata", applyStart);
+      });
+    } else if (frame && embed) {
+      const onMessage = (event: MessageEvent) => {
+        if (event.origin !== EMBED_ORIGINS[embed.provider] || event.source !== frame.contentWindow) return;
+        const time = readEmbedTime(embed.provider, event.data);
+        if (!time) return;
+        onTime(time.seconds, time.playing);
+        if (!time.playing) report();
+      };
+      const listen = () => postToFrame(embedListenMessages(embed.provider));
+      window.addEventListener("message", onMessage);
+      frame.addEventListener("load", listen);
+      cleanups.push(() => {
+        window.removeEventListener("message", onMessage);
+        frame.removeEventListener("load", listen);
+        report();
+      });
     }
-    return () => {
-      container.removeEventListener("click", onClick);
-      element.removeEventListener("timeupdate", onTime);
-      element.removeEventListener("seeked", onSeeked);
-      element.removeEventListener("pause", report);
-      element.removeEventListener("ended", report);
-      element.removeEventListener("loadedmetadata", applyStart);
-    };
-  }, [cues, startAt, progressToken]);
+    if (startAt !== null) highlight(startAt);
+    return () => cleanups.forEach((cleanup) => cleanup());
+  }, [cues, startAt, progressToken, embed, embedLoaded]);
 
   const captionTracks = captionLanguages.map((code) => (
     <track
@@ -173,8 +231,44 @@ export function ReplayView(props: Props) {
     </p>
   );
 
+  const providerName = embed ? EMBED_PROVIDER_NAMES[embed.provider] : "";
+  const embedPlayer = embed ? (
+    <div className="replay-player replay-embed" id="player">
+      {embedStart !== null ? (
+        <iframe
+          ref={frameRef}
+          src={embedPlayerSrc(embed.provider, embed.id, { startSeconds: embedStart, autoplay: true, origin: props.siteOrigin, language: i18n.language })}
+          title={t("replay.embedFrameTitle", { title: embed.title, provider: providerName })}
+          allow="autoplay; encrypted-media; fullscreen; picture-in-picture"
+          allowFullScreen
+        />
+      ) : (
+        <div className="embed-facade">
+          <p>{t("replay.embedNotice", { provider: providerName })}</p>
+          <p>
+            <a
+              className="button-link"
+              href={props.playHref}
+              onClick={(event) => {
+                event.preventDefault();
+                setEmbedStart(startAt ?? 0);
+              }}
+            >
+              {t("replay.embedPlay", { provider: providerName })}
+            </a>{" "}
+            <a href={embedWatchUrl(embed.provider, embed.id, startAt)} rel="noopener noreferrer">
+              {t("replay.embedWatchOn", { provider: providerName })}
+            </a>
+          </p>
+        </div>
+      )}
+      {progressToken ? <p className="replay-note">{t("replay.progressNote")}</p> : null}
+    </div>
+  ) : null;
+
   return (
     <div className="replay-layout" ref={listRef}>
+      {embedPlayer}
       {media ? (
         <div className="replay-player">
           {media.element === "video" ? (
@@ -211,7 +305,7 @@ export function ReplayView(props: Props) {
             </ol>
           </nav>
         ) : null}
-        {media && hydrated ? (
+        {(media || embedLoaded) && hydrated ? (
           <p className="field-checkbox replay-autoscroll">
             <input id="replay-autoscroll" type="checkbox" checked={autoScroll} onChange={(event) => setAutoScroll(event.target.checked)} />
             <label htmlFor="replay-autoscroll">{t("replay.autoScroll")}</label>

@@ -1115,6 +1115,10 @@ const ar: LocaleMessages = {
     downloadText: "نص (\u200E.txt، {{language}})",
     downloadVtt: "ترجمة نصية مصاحبة بصيغة \u200EWebVTT (\u200E.vtt، {{language}})",
     progressNote: "يُحفظ تقدّمك في سجل تعلّمك.",
+    embedNotice: "هذا التسجيل مستضاف على {{provider}}. لا يُحمَّل المشغّل إلا عندما تطلبه، وعندها تصل زيارتك إلى {{provider}}.",
+    embedPlay: "تحميل مشغّل {{provider}}",
+    embedWatchOn: "المشاهدة على {{provider}}",
+    embedFrameTitle: "{{title}} (مشغّل {{provider}})",
   },
   search: {
     nav: "البحث",

@@ -959,6 +959,10 @@ const en = {
     downloadText: "Text (.txt, {{language}})",
     downloadVtt: "WebVTT captions (.vtt, {{language}})",
     progressNote: "Your progress is saved to your learning record.",
+    embedNotice: "This recording is hosted on {{provider}}. The player loads only when you ask for it; {{provider}} then receives your visit.",
+    embedPlay: "Load the {{provider}} player",
+    embedWatchOn: "Watch on {{provider}}",
+    embedFrameTitle: "{{title}} ({{provider}} player)",
   },
   search: {
     nav: "Search",

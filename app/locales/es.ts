@@ -999,6 +999,10 @@ const es: LocaleMessages = {
     downloadText: "Texto (.txt, {{language}})",
     downloadVtt: "Subtítulos WebVTT (.vtt, {{language}})",
     progressNote: "Su avance se guarda en su registro de aprendizaje.",
+    embedNotice: "Esta grabación está alojada en {{provider}}. El reproductor solo se carga si usted lo pide; entonces {{provider}} recibe su visita.",
+    embedPlay: "Cargar el reproductor de {{provider}}",
+    embedWatchOn: "Ver en {{provider}}",
+    embedFrameTitle: "{{title}} (reproductor de {{provider}})",
   },
   search: {
     nav: "Buscar",

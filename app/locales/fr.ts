@@ -1000,6 +1000,10 @@ const fr: LocaleMessages = {
     downloadText: "Texte (.txt, {{language}})",
     downloadVtt: "Sous-titres WebVTT (.vtt, {{language}})",
     progressNote: "Votre progression est enregistrée dans votre parcours d’apprentissage.",
+    embedNotice: "Cet enregistrement est hébergé sur {{provider}}. Le lecteur ne se charge que si vous le demandez ; {{provider}} est alors informé de votre visite.",
+    embedPlay: "Charger le lecteur {{provider}}",
+    embedWatchOn: "Regarder sur {{provider}}",
+    embedFrameTitle: "{{title}} (lecteur {{provider}})",
   },
   search: {
     nav: "Recherche",

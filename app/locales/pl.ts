@@ -1038,6 +1038,10 @@ const pl: LocaleMessages = {
     downloadText: "Tekst (.txt, {{language}})",
     downloadVtt: "Napisy WebVTT (.vtt, {{language}})",
     progressNote: "Twoje postępy są zapisywane w historii nauki.",
+    embedNotice: "To nagranie jest udostępniane w serwisie {{provider}}. Odtwarzacz wczytuje się dopiero na Twoje żądanie; wtedy {{provider}} otrzymuje informację o Twojej wizycie.",
+    embedPlay: "Wczytaj odtwarzacz {{provider}}",
+    embedWatchOn: "Obejrzyj w serwisie {{provider}}",
+    embedFrameTitle: "{{title}} (odtwarzacz {{provider}})",
   },
   search: {
     nav: "Szukaj",

@@ -3,6 +3,7 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { EVENT_TYPES, type EventType } from "~/models/events.server.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { isEmbedProvider } from "~/utils/embed.ts";
 import type { Cue } from "~/utils/subtitles.ts";
 
 export const LIBRARY_PAGE_SIZE = 12;
@@ -118,6 +119,8 @@ export async function getPublicRecording(recordingId: string, requestedLanguage:
       mediaUrl: true,
       filePath: true,
       mimeType: true,
+      embedProvider: true,
+      embedId: true,
       languageCode: true,
       durationSeconds: true,
       posterUrl: true,
@@ -150,12 +153,13 @@ export async function getPublicRecording(recordingId: string, requestedLanguage:
         select: { startMs: true, endMs: true, speaker: true, text: true },
       })
     : [];
-  const { event, transcripts: _t, filePath, mediaUrl, chapters, ...rest } = recording;
+  const { event, transcripts: _t, filePath, mediaUrl, chapters, embedProvider, embedId, ...rest } = recording;
   const translated = event.translations[0]?.title;
   return {
     ...rest,
     // The browser only needs to know where to fetch the media from, never the stored file name.
     mediaSource: filePath ? `/recordings/${recording.id}/media` : mediaUrl,
+    embed: recording.kind === "embed" && isEmbedProvider(embedProvider) && embedId ? { provider: embedProvider, id: embedId } : null,
     chapters: parseChapters(chapters),
     event: {
       slug: event.slug,

@@ -1,11 +1,12 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import { useCallback } from "react";
+import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { ReplayView, type ReplayMedia } from "~/components/replay-view.tsx";
 import { localeDirection } from "~/i18n.ts";
 import { i18n } from "~/i18n.server.ts";
 import { getPublicRecording, recordReplayProgress } from "~/models/recordings.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
 import { languageName } from "~/utils/language-names.ts";
 import { findRegistrationIdByToken } from "~/utils/manage-token.server.ts";
 
@@ -29,10 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // ?r=<manage token> (from the manage page or an email) turns on the learning record.
   const token = url.searchParams.get("r");
   const progressToken = token && (await findRegistrationIdByToken(token)) ? token : null;
+  // ?play=1 loads an embedded YouTube or Vimeo player: asked for, never by default.
+  const play = url.searchParams.get("play") === "1" && recording.embed !== null && mode !== "transcript";
+  const siteOrigin = new URL(getEnv().BASE_URL).origin;
   const captionLanguages = recording.transcriptLanguages;
   const defaultCaptionLanguage = captionLanguages.includes(locale) ? locale : (captionLanguages[0] ?? null);
   return data(
-    { recording, mode, startAt, progressToken, captionLanguages, defaultCaptionLanguage },
+    { recording, mode, startAt, progressToken, play, siteOrigin, captionLanguages, defaultCaptionLanguage },
     // Personal links are not cached; everyone else gets the shared page.
     { headers: progressToken || token ? {} : { "X-Page-Cache-TTL": "60" } },
   );
@@ -62,13 +66,17 @@ function mediaFor(recording: { kind: string; mediaSource: string | null; mimeTyp
 }
 
 export default function ReplayPage() {
-  const { recording, mode, startAt, progressToken, captionLanguages, defaultCaptionLanguage } = useLoaderData<typeof loader>();
+  const { recording, mode, startAt, progressToken, play, siteOrigin, captionLanguages, defaultCaptionLanguage } = useLoaderData<typeof loader>();
   const { t, i18n: instance } = useTranslation();
   const { event, transcript } = recording;
   const title = recording.title || event.title;
   const eventContent = event.contentLocale !== instance.language ? { lang: event.contentLocale, dir: localeDirection(event.contentLocale) } : {};
   const media = mediaFor(recording, mode);
-  const hasMedia = recording.mediaSource !== null && (recording.kind === "audio" || recording.kind === "video");
+  const embed = useMemo(
+    () => (recording.embed && mode !== "transcript" ? { ...recording.embed, title } : null),
+    [recording.embed, mode, title],
+  );
+  const hasMedia = recording.embed !== null || (recording.mediaSource !== null && (recording.kind === "audio" || recording.kind === "video"));
   const lang = transcript?.languageCode ?? null;
   const base = `/recordings/${recording.id}`;
 
@@ -77,6 +85,7 @@ export default function ReplayPage() {
       const params = new URLSearchParams();
       if (lang) params.set("lang", lang);
       if (mode !== "full") params.set("mode", mode);
+      if (play) params.set("play", "1");
       if (progressToken) params.set("r", progressToken);
       for (const [key, value] of Object.entries(changes)) {
         if (value === null) params.delete(key);
@@ -85,7 +94,7 @@ export default function ReplayPage() {
       const search = params.toString();
       return `${base}${search ? `?${search}` : ""}${hash ? `#${hash}` : ""}`;
     },
-    [base, lang, mode, progressToken],
+    [base, lang, mode, play, progressToken],
   );
 
   const switcher =
@@ -139,7 +148,7 @@ export default function ReplayPage() {
             ) : null}
             {mode !== "transcript" ? (
               <li>
-                <Link to={hrefWith({ mode: "transcript", t: null })}>{t("replay.transcriptOnly")}</Link>
+                <Link to={hrefWith({ mode: "transcript", t: null, play: null })}>{t("replay.transcriptOnly")}</Link>
               </li>
             ) : null}
             {mode !== "full" ? (
@@ -155,6 +164,10 @@ export default function ReplayPage() {
       <ReplayView
         recordingId={recording.id}
         media={media}
+        embed={embed}
+        play={play}
+        playHref={hrefWith({ play: "1", t: startAt === null ? null : String(startAt) }, "player")}
+        siteOrigin={siteOrigin}
         captionLanguages={captionLanguages}
         defaultCaptionLanguage={defaultCaptionLanguage}
         chapters={recording.chapters}

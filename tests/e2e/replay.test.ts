@@ -133,3 +133,97 @@ it("keeps a learning record when the replay was opened from a manage link", asyn
     .toBeGreaterThanOrEqual(Math.floor(cue.startMs / 1000));
   await page.close();
 }, 60_000);
+
+it("finds a phrase with the search page and lands on its moment in the recording", async () => {
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  const phrase = cue.text.split(/\s+/).slice(0, 4).join(" ").replace(/[^\p{L}\p{N}\s'’-]/gu, "");
+  await page.goto(`${server.url}/search`);
+  await page.getByLabel("Search transcripts and events").fill(`"${phrase}"`);
+  await page.getByRole("button", { name: "Search" }).click();
+  const seconds = Math.floor(cue.startMs / 1000);
+  const hit = page.locator(`a.search-hit[href^="/recordings/${recordingId}?t=${seconds}#cue-"]`).first();
+  await expect.poll(() => hit.count()).toBeGreaterThan(0);
+  await expect.poll(() => hit.locator("mark").allTextContents()).not.toEqual([]);
+  await hit.click();
+  await page.waitForURL(new RegExp(`/recordings/${recordingId}\\?t=${seconds}#cue-\\d+$`));
+  await page.waitForFunction((s) => {
+    const audio = document.querySelector("audio");
+    return !!audio && audio.readyState >= 1 && Math.abs(audio.currentTime - s) <= 1;
+  }, seconds);
+  await expect.poll(() => page.locator(".transcript-cue.is-current .cue-text").textContent()).toBe(cue.text);
+  await page.close();
+}, 60_000);
+
+it("loads a YouTube player only when asked, and moves it to the cue a learner clicks", async () => {
+  // YouTube cannot be reached from here: a stand-in answers for youtube-nocookie.com with the
+  // part of YouTube's player protocol the page uses (postMessage commands and infoDelivery).
+  const embedded = await db.recording.create({
+    data: {
+      eventId: (await db.recording.findUniqueOrThrow({ where: { id: recordingId }, select: { eventId: true } })).eventId,
+      kind: "embed",
+      title: "Stand-in YouTube talk",
+      mediaUrl: "https://youtu.be/dQw4w9WgXcQ",
+      embedProvider: "youtube",
+      embedId: "dQw4w9WgXcQ",
+      languageCode: "en",
+      status: "published",
+      publishedAt: new Date(),
+      transcripts: {
+        create: [
+          {
+            languageCode: "en",
+            cues: {
+              create: [
+                { position: 0, startMs: 0, endMs: 30_000, text: "Opening words of the embedded talk." },
+                { position: 1, startMs: 30_000, endMs: 60_000, text: "Case management in the first weeks." },
+                { position: 2, startMs: 60_000, endMs: 90_000, text: "Questions from the audience." },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    select: { id: true },
+  });
+  const standIn = `<!doctype html><script>
+    let time = Number(new URLSearchParams(location.search).get("start") || 0);
+    window.commands = [];
+    const tell = () => parent.postMessage(JSON.stringify({ event: "infoDelivery", info: { currentTime: time, playerState: 1 } }), "*");
+    addEventListener("message", (e) => {
+      const m = JSON.parse(e.data);
+      window.commands.push(m);
+      if (m.func === "seekTo") time = m.args[0];
+      if (m.event === "listening") time = 35; // as if the learner had played 35 seconds
+      tell();
+    });
+  </script>`;
+  const providerRequests: string[] = [];
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  await page.route("https://www.youtube-nocookie.com/**", (route) => {
+    providerRequests.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: "text/html", body: standIn });
+  });
+  await page.goto(`${server.url}/recordings/${embedded.id}`);
+  await page.getByRole("link", { name: "Load the YouTube player" }).waitFor();
+  expect(await page.locator("iframe").count()).toBe(0);
+  expect(providerRequests).toEqual([]);
+
+  await page.getByRole("link", { name: "Load the YouTube player" }).click();
+  const frame = page.frameLocator('iframe[title="Stand-in YouTube talk (YouTube player)"]');
+  await frame.locator("script").first().waitFor({ state: "attached" });
+  expect(providerRequests).toHaveLength(1);
+  expect(new URL(providerRequests[0]!).searchParams.get("enablejsapi")).toBe("1");
+  // Hydrated: the transcript can follow the player.
+  await page.getByLabel("Follow the recording in the transcript").waitFor();
+
+  // The player's own report of its time is what moves the highlight.
+  await expect.poll(() => page.locator(".transcript-cue.is-current .cue-text").textContent()).toBe("Case management in the first weeks.");
+
+  await page.getByText("Questions from the audience.", { exact: true }).click();
+  const playerFrame = page.frames().find((f) => f.url().startsWith("https://www.youtube-nocookie.com/"))!;
+  await expect.poll(() => playerFrame.evaluate(() => (window as unknown as { commands: { func?: string; args?: unknown[] }[] }).commands.find((c) => c.func === "seekTo")?.args)).toEqual([60, true]);
+  await expect.poll(() => page.locator(".transcript-cue.is-current .cue-text").textContent()).toBe("Questions from the audience.");
+  await page.close();
+}, 60_000);

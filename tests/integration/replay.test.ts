@@ -20,7 +20,7 @@ process.env.UPLOAD_DIR = UPLOAD_DIR;
 const MEDIA_BYTES = Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 251));
 
 let handle: (request: Request) => Promise<Response>;
-const ids = { arabic: "", mediaVideo: "", traversal: "", draft: "", draftEvent: "" };
+const ids = { arabic: "", mediaVideo: "", traversal: "", draft: "", draftEvent: "", youtube: "", vimeo: "" };
 let token = "";
 let registrationId = "";
 
@@ -75,6 +75,8 @@ beforeAll(async () => {
     create: [{ languageCode: "en", cues: { create: [{ position: 0, startMs: 0, endMs: 2000, speaker: "Ana", text: "Hello and welcome." }, { position: 1, startMs: 2000, endMs: 4000, speaker: null, text: "Second cue." }] } }],
   };
   ids.mediaVideo = (await prisma.recording.create({ data: { ...base, kind: "video", title: "Uploaded talk", filePath: "talk.mp4", mimeType: "video/mp4", transcripts }, select: { id: true } })).id;
+  ids.youtube = (await prisma.recording.create({ data: { ...base, kind: "embed", title: "On YouTube", mediaUrl: "https://youtu.be/dQw4w9WgXcQ", embedProvider: "youtube", embedId: "dQw4w9WgXcQ", transcripts }, select: { id: true } })).id;
+  ids.vimeo = (await prisma.recording.create({ data: { ...base, kind: "embed", title: "On Vimeo", mediaUrl: "https://vimeo.com/76979871", embedProvider: "vimeo", embedId: "76979871" }, select: { id: true } })).id;
   ids.traversal = (await prisma.recording.create({ data: { ...base, kind: "audio", title: "Escape", filePath: "../../etc/passwd", mimeType: "audio/mpeg" }, select: { id: true } })).id;
   ids.draft = (await prisma.recording.create({ data: { ...base, kind: "transcript-only", title: "Draft", status: "draft", publishedAt: null }, select: { id: true } })).id;
   const draftEvent = await prisma.event.findFirst({ where: { status: "draft" }, select: { id: true } });
@@ -171,6 +173,30 @@ describe("the replay page", () => {
     const transcriptOnly = await page(`/recordings/${ids.mediaVideo}?mode=transcript`);
     expect(transcriptOnly.html).not.toMatch(/<(audio|video|source)\b/);
     expect(textOf(transcriptOnly.html)).toContain("Hello and welcome.");
+  });
+
+  it("offers a YouTube or Vimeo recording behind a button: nothing from the provider loads until asked", async () => {
+    const facade = await page(`/recordings/${ids.youtube}?t=2`);
+    expect(facade.status).toBe(200);
+    expect(facade.html).not.toMatch(/<iframe\b/);
+    expect(textOf(facade.html)).toContain("The player loads only when you ask for it");
+    // Without JavaScript the button is a link to the same page with the player, kept at the moment.
+    expect(decodeEntities(facade.html)).toMatch(new RegExp(`href="/recordings/${ids.youtube}\\?lang=en&play=1&t=2#player"[^>]*>Load the YouTube player<`));
+    expect(decodeEntities(facade.html)).toContain('href="https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=2s"');
+
+    const played = await page(`/recordings/${ids.youtube}?t=2&play=1`);
+    const src = decodeEntities(/<iframe[^>]*src="([^"]+)"/.exec(played.html)?.[1] ?? "");
+    const url = new URL(src);
+    expect(url.origin + url.pathname).toBe("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({ enablejsapi: "1", start: "2", autoplay: "1", origin: new URL(BASE_URL).origin });
+    expect(played.html).toMatch(/<iframe[^>]*title="On YouTube \(YouTube player\)"/);
+    // The transcript stays beside the player, and its moments keep the player loaded.
+    expect(decodeEntities(played.html)).toContain(`href="/recordings/${ids.youtube}?lang=en&play=1&t=2#cue-2"`);
+
+    const vimeo = await page(`/recordings/${ids.vimeo}?play=1`);
+    expect(decodeEntities(/<iframe[^>]*src="([^"]+)"/.exec(vimeo.html)?.[1] ?? "")).toMatch(/^https:\/\/player\.vimeo\.com\/video\/76979871\?/);
+    // "Read transcript only" never loads the player, even when asked.
+    expect((await page(`/recordings/${ids.youtube}?play=1&mode=transcript`)).html).not.toMatch(/<iframe\b/);
   });
 
   it("answers an unknown recording and a draft with a 404 page", async () => {

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../../app/utils/db.server.ts";
+import { EMBED_ORIGINS } from "../../app/utils/embed.ts";
 import { seedDemoCatalogue } from "../../prisma/seed/catalogue.ts";
 import { createApp } from "../../server/app.js";
 import { documentPart } from "../helpers/html.ts";
@@ -64,7 +65,7 @@ describe("/healthz", () => {
 });
 
 describe("security headers", () => {
-  it("send a CSP whose nonce is on every script of the page, and nothing from other origins", async () => {
+  it("send a CSP whose nonce is on every script of the page; other origins only for media and the two video players", async () => {
     const response = await get("/events");
     expect(response.status).toBe(200);
     const csp = response.headers.get("content-security-policy") ?? "";
@@ -80,7 +81,11 @@ describe("security headers", () => {
     expect(policy.get("script-src")).toEqual(["'self'", `'nonce-${nonce}'`]);
     expect(policy.get("object-src")).toEqual(["'none'"]);
     expect(policy.get("frame-ancestors")).toEqual(["'self'"]);
+    // Organisers' https media links, and the YouTube and Vimeo players a learner asks for.
+    expect(policy.get("media-src")).toEqual(["'self'", "https:"]);
+    expect(policy.get("frame-src")).toEqual(Object.values(EMBED_ORIGINS));
     for (const [name, sources] of policy) {
+      if (name === "media-src" || name === "frame-src") continue;
       for (const source of sources) {
         expect(source, `${name} ${source}`).toMatch(/^('self'|'none'|'nonce-[^']+'|data:)$/);
       }
