@@ -1,5 +1,6 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import {
+  Form,
   Link,
   Links,
   Meta,
@@ -17,7 +18,7 @@ import { LOCALE_NAMES, SUPPORTED_LOCALES, isLocale, localeDirection } from "~/i1
 import { i18n, localeCookie } from "~/i18n.server.ts";
 import { getSiteSettings } from "~/models/settings.server.ts";
 import { useNonce } from "~/utils/nonce.tsx";
-import { getViewerTimeZone } from "~/utils/preferences.server.ts";
+import { getLightMode, getViewerTimeZone } from "~/utils/preferences.server.ts";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -33,12 +34,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const requested = new URL(request.url).searchParams.get("lng");
   if (isLocale(requested)) headers.append("Set-Cookie", await localeCookie.serialize(requested));
   return data(
-    { locale, siteName: settings.siteName, timeZone: getViewerTimeZone(request) },
+    { locale, siteName: settings.siteName, timeZone: getViewerTimeZone(request), light: getLightMode(request) },
     { headers },
   );
 }
 
-export type RootLoaderData = { locale: string; siteName: string; timeZone: string | null };
+export type RootLoaderData = { locale: string; siteName: string; timeZone: string | null; light: boolean };
 
 export function useRootData() {
   return useRouteLoaderData("root") as RootLoaderData | undefined;
@@ -67,6 +68,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </main>
         <footer className="site-footer">
           <p>{t("site.footer")}</p>
+          <LightSwitch on={data?.light ?? false} />
         </footer>
         <TimeZoneDetector known={data?.timeZone ?? null} />
         <ScrollRestoration nonce={nonce} />
@@ -101,6 +103,23 @@ function SiteHeader({ siteName }: { siteName: string }) {
       </nav>
       <LanguageSwitcher />
     </header>
+  );
+}
+
+/** Turns the light version on or off from any page, and comes back to it (no JavaScript needed). */
+function LightSwitch({ on }: { on: boolean }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/settings" className="light-switch" reloadDocument>
+      <input type="hidden" name="intent" value="light" />
+      <input type="hidden" name="light" value={on ? "off" : "on"} />
+      <input type="hidden" name="returnTo" value={`${location.pathname}${location.search}`} />
+      <span>{on ? t("settings.lightIsOn") : t("settings.lightIsOff")}</span>{" "}
+      <button type="submit" className="button-secondary">
+        {on ? t("settings.lightTurnOff") : t("settings.lightTurnOn")}
+      </button>
+    </Form>
   );
 }
 

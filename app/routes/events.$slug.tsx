@@ -11,7 +11,7 @@ import { getPublicEvent } from "~/models/events.server.ts";
 import { getSiteSettings } from "~/models/settings.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { renderMarkdown } from "~/utils/markdown.server.ts";
-import { getViewerTimeZone } from "~/utils/preferences.server.ts";
+import { getLightMode, getViewerTimeZone } from "~/utils/preferences.server.ts";
 import { describeSessions } from "~/utils/session-times.server.ts";
 import { zoneDisplayName } from "~/utils/time.ts";
 
@@ -42,7 +42,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const registration = await loadRegistrationForm(event.slug, sessions, { t, locale, timeZone: displayZone });
   const { description, sessions: _raw, translations: _t, ...rest } = event;
   return {
-    event: { ...rest, descriptionHtml: renderMarkdown(description) },
+    event: {
+      ...rest,
+      descriptionHtml: renderMarkdown(description, {
+        light: getLightMode(request)
+          ? { label: (alt) => (alt ? t("settings.imageHidden", { alt }) : t("settings.imageHiddenNoAlt")) }
+          : undefined,
+      }),
+    },
     sessions,
     registration,
     zone: { id: displayZone, name: zoneDisplayName(displayZone, locale), detected: viewerZone !== null },

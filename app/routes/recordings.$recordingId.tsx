@@ -9,6 +9,7 @@ import { getPublicRecording, recordReplayProgress } from "~/models/recordings.se
 import { getEnv } from "~/utils/env.server.ts";
 import { languageName } from "~/utils/language-names.ts";
 import { findRegistrationIdByToken } from "~/utils/manage-token.server.ts";
+import { getLightMode } from "~/utils/preferences.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) =>
   loaderData ? [{ title: loaderData.recording.title || loaderData.recording.event.title }] : [{ title: "Not found" }];
@@ -24,7 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const recording = await getPublicRecording(params.recordingId ?? "", url.searchParams.get("lang"), locale);
   if (!recording) throw data(t("replay.notFound"), { status: 404 });
   const requestedMode = url.searchParams.get("mode");
-  const mode: Mode = requestedMode === "audio" || requestedMode === "transcript" ? requestedMode : "full";
+  // The light version opens a recording as its transcript; the player is one choice away.
+  const defaultMode: Mode = getLightMode(request) ? "transcript" : "full";
+  const mode: Mode = requestedMode === "audio" || requestedMode === "transcript" || requestedMode === "full" ? requestedMode : defaultMode;
   const tParam = url.searchParams.get("t");
   const startAt = tParam && /^\d{1,6}$/.test(tParam) ? Number(tParam) : null;
   // ?r=<manage token> (from the manage page or an email) turns on the learning record.
@@ -36,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const captionLanguages = recording.transcriptLanguages;
   const defaultCaptionLanguage = captionLanguages.includes(locale) ? locale : (captionLanguages[0] ?? null);
   return data(
-    { recording, mode, startAt, progressToken, play, siteOrigin, captionLanguages, defaultCaptionLanguage },
+    { recording, mode, defaultMode, startAt, progressToken, play, siteOrigin, captionLanguages, defaultCaptionLanguage },
     // Personal links are not cached; everyone else gets the shared page.
     { headers: progressToken || token ? {} : { "X-Page-Cache-TTL": "60" } },
   );
@@ -66,7 +69,7 @@ function mediaFor(recording: { kind: string; mediaSource: string | null; mimeTyp
 }
 
 export default function ReplayPage() {
-  const { recording, mode, startAt, progressToken, play, siteOrigin, captionLanguages, defaultCaptionLanguage } = useLoaderData<typeof loader>();
+  const { recording, mode, defaultMode, startAt, progressToken, play, siteOrigin, captionLanguages, defaultCaptionLanguage } = useLoaderData<typeof loader>();
   const { t, i18n: instance } = useTranslation();
   const { event, transcript } = recording;
   const title = recording.title || event.title;
@@ -84,17 +87,18 @@ export default function ReplayPage() {
     (changes: Record<string, string | null>, hash?: string) => {
       const params = new URLSearchParams();
       if (lang) params.set("lang", lang);
-      if (mode !== "full") params.set("mode", mode);
+      params.set("mode", mode);
       if (play) params.set("play", "1");
       if (progressToken) params.set("r", progressToken);
       for (const [key, value] of Object.entries(changes)) {
         if (value === null) params.delete(key);
         else params.set(key, value);
       }
+      if (params.get("mode") === defaultMode) params.delete("mode");
       const search = params.toString();
       return `${base}${search ? `?${search}` : ""}${hash ? `#${hash}` : ""}`;
     },
-    [base, lang, mode, play, progressToken],
+    [base, lang, mode, defaultMode, play, progressToken],
   );
 
   const switcher =
@@ -153,13 +157,15 @@ export default function ReplayPage() {
             ) : null}
             {mode !== "full" ? (
               <li>
-                <Link to={hrefWith({ mode: null, t: null })}>{recording.kind === "video" ? t("replay.fullPlayer") : t("replay.withPlayer")}</Link>
+                <Link to={hrefWith({ mode: "full", t: null })}>{recording.kind === "video" ? t("replay.fullPlayer") : t("replay.withPlayer")}</Link>
               </li>
             ) : null}
           </ul>
         </nav>
       ) : null}
-      {hasMedia && mode === "transcript" ? <p className="notice">{t("replay.transcriptOnlyNote")}</p> : null}
+      {hasMedia && mode === "transcript" ? (
+        <p className="notice">{defaultMode === "transcript" ? t("replay.lightNote") : t("replay.transcriptOnlyNote")}</p>
+      ) : null}
       {!hasMedia ? <p className="notice">{t("replay.noPlayer")}</p> : null}
       <ReplayView
         recordingId={recording.id}

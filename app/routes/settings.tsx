@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { i18n } from "~/i18n.server.ts";
-import { getViewerTimeZone, serializeTimeZoneCookie } from "~/utils/preferences.server.ts";
+import { getLightMode, getViewerTimeZone, serializeLightCookie, serializeTimeZoneCookie } from "~/utils/preferences.server.ts";
 import { isValidTimeZone, listTimeZones, zoneDisplayName } from "~/utils/time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Settings" }];
@@ -21,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     currentName: current ? zoneDisplayName(current, locale) : null,
     zones: listTimeZones(),
     returnTo,
+    light: getLightMode(request),
   };
 }
 
@@ -28,20 +29,29 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const zone = String(form.get("timeZone") ?? "").trim();
   const returnTo = safeReturnTo(form.get("returnTo"));
+  if (form.get("intent") === "light") {
+    const light = form.get("light");
+    if (light !== "on" && light !== "off") {
+      const t = await i18n.getFixedT(request);
+      return data({ error: null, lightError: t("settings.lightInvalid") }, { status: 400 });
+    }
+    return redirect(returnTo, { headers: { "Set-Cookie": serializeLightCookie(light === "on") } });
+  }
   if (!isValidTimeZone(zone)) {
     const t = await i18n.getFixedT(request);
-    return data({ error: t("settings.invalidZone", { zone }) }, { status: 400 });
+    return data({ error: t("settings.invalidZone", { zone }), lightError: null }, { status: 400 });
   }
   return redirect(returnTo, { headers: { "Set-Cookie": serializeTimeZoneCookie(zone) } });
 }
 
 export default function Settings() {
-  const { current, currentName, zones, returnTo } = useLoaderData<typeof loader>();
+  const { current, currentName, zones, returnTo, light } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
     <div className="settings">
-      <h1>{t("settings.title")}</h1>
+      <h1>{t("settings.pageTitle")}</h1>
+      <h2>{t("settings.title")}</h2>
       <p>{current ? t("settings.currentZone", { zone: currentName, id: current }) : t("settings.noZone")}</p>
       <Form method="post" className="stack">
         <input type="hidden" name="returnTo" value={returnTo} />
@@ -68,6 +78,29 @@ export default function Settings() {
           ) : null}
         </div>
         <button type="submit">{t("settings.save")}</button>
+      </Form>
+      <h2 id="light-heading">{t("settings.lightTitle")}</h2>
+      <p>{t("settings.lightExplained")}</p>
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="light" />
+        <input type="hidden" name="returnTo" value={returnTo} />
+        <fieldset>
+          <legend>{t("settings.lightLegend")}</legend>
+          <div className="choice">
+            <input type="radio" id="light-on" name="light" value="on" defaultChecked={light} />
+            <label htmlFor="light-on">{t("settings.lightOn")}</label>
+          </div>
+          <div className="choice">
+            <input type="radio" id="light-off" name="light" value="off" defaultChecked={!light} />
+            <label htmlFor="light-off">{t("settings.lightOff")}</label>
+          </div>
+        </fieldset>
+        {actionData?.lightError ? (
+          <p className="field-error" role="alert">
+            {actionData.lightError}
+          </p>
+        ) : null}
+        <button type="submit">{t("settings.lightSave")}</button>
       </Form>
     </div>
   );

@@ -18,4 +18,14 @@ describe("renderMarkdown", () => {
     expect(html).toContain("&lt;img src=x onerror=");
     expect(html).toContain("&lt;script&gt;");
   });
+
+  it("loads images lazily, and in the light version turns each into a link that says what it is", () => {
+    const source = 'Map of the sites: ![Camp "B" layout](/uploads/camp-b.png)\n\n![](/uploads/chart.png)';
+    const full = renderMarkdown(source);
+    expect(full).toContain('<img src="/uploads/camp-b.png" alt="Camp &quot;B&quot; layout" loading="lazy" decoding="async">');
+    const light = renderMarkdown(source, { light: { label: (alt) => (alt ? `Image: ${alt}` : "Open the image") } });
+    expect(light).not.toContain("<img");
+    expect(light).toContain('<a class="light-image" href="/uploads/camp-b.png">Image: Camp &quot;B&quot; layout</a>');
+    expect(light).toContain('<a class="light-image" href="/uploads/chart.png">Open the image</a>');
+  });
 });

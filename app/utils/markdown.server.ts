@@ -25,7 +25,30 @@ md.core.ruler.push("shift_headings", (state) => {
   }
 });
 
+export type MarkdownOptions = {
+  /**
+   * The reader chose the light version: each image becomes a link to it, so nothing is
+   * downloaded until they ask. `label` words that link (alt text may be empty).
+   */
+  light?: { label: (alt: string) => string };
+};
+
+// Images load lazily and decode off the main thread; their size is unknown to the author's
+// Markdown, so the stylesheet keeps them within the column.
+md.renderer.rules.image = (tokens, idx, options, env: MarkdownOptions, self) => {
+  const token = tokens[idx]!;
+  const alt = self.renderInlineAsText(token.children ?? [], options, env);
+  const src = token.attrGet("src") ?? "";
+  if (env.light) {
+    return `<a class="light-image" href="${md.utils.escapeHtml(src)}">${md.utils.escapeHtml(env.light.label(alt))}</a>`;
+  }
+  token.attrSet("alt", alt);
+  token.attrSet("loading", "lazy");
+  token.attrSet("decoding", "async");
+  return self.renderToken(tokens, idx, options);
+};
+
 /** Markdown to sanitised HTML, safe for dangerouslySetInnerHTML. */
-export function renderMarkdown(source: string): string {
-  return md.render(source);
+export function renderMarkdown(source: string, options: MarkdownOptions = {}): string {
+  return md.render(source, { ...options });
 }

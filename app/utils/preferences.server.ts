@@ -30,3 +30,15 @@ export function getViewerTimeZone(request: Request): string | null {
 export function serializeTimeZoneCookie(zone: string): string {
   return `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}; Path=/; Max-Age=${YEAR}; SameSite=Lax`;
 }
+
+// The light version (for slow or metered connections): images and media stay unloaded until the
+// reader asks for each one. Remembered for a year; the page cache varies on this cookie.
+export const LIGHT_COOKIE = "light";
+
+export function getLightMode(request: Request): boolean {
+  return readCookie(request, LIGHT_COOKIE) === "1";
+}
+
+export function serializeLightCookie(on: boolean): string {
+  return on ? `${LIGHT_COOKIE}=1; Path=/; Max-Age=${YEAR}; SameSite=Lax` : `${LIGHT_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax`;
+}

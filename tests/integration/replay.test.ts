@@ -199,6 +199,21 @@ describe("the replay page", () => {
     expect((await page(`/recordings/${ids.youtube}?play=1&mode=transcript`)).html).not.toMatch(/<iframe\b/);
   });
 
+  it("opens as a transcript in the light version, with the player one choice away", async () => {
+    const light = { Cookie: "light=1" };
+    const html = documentPart(await (await get(`/recordings/${ids.mediaVideo}`, light)).text());
+    expect(html).not.toMatch(/<(audio|video|source|iframe)\b/);
+    expect(textOf(html)).toContain("The light version is on, so the player is not loaded.");
+    expect(textOf(html)).toContain("Hello and welcome.");
+    // "Show the video" asks for the full page explicitly; moments keep the light default.
+    expect(decodeEntities(html)).toContain(`href="/recordings/${ids.mediaVideo}?lang=en&mode=full">Show the video<`);
+    expect(decodeEntities(html)).toContain(`href="/recordings/${ids.mediaVideo}?lang=en&t=2#cue-2"`);
+    const full = documentPart(await (await get(`/recordings/${ids.mediaVideo}?mode=full`, light)).text());
+    expect(full).toMatch(/<video\b/);
+    // Without the cookie nothing changes.
+    expect((await page(`/recordings/${ids.mediaVideo}`)).html).toMatch(/<video\b/);
+  });
+
   it("answers an unknown recording and a draft with a 404 page", async () => {
     for (const id of ["no-such-recording", ids.draft, ids.draftEvent].filter(Boolean)) {
       const { status, html } = await page(`/recordings/${id}`);

@@ -7,7 +7,7 @@ import { prisma } from "../../app/utils/db.server.ts";
 import { EMBED_ORIGINS } from "../../app/utils/embed.ts";
 import { seedDemoCatalogue } from "../../prisma/seed/catalogue.ts";
 import { createApp } from "../../server/app.js";
-import { documentPart } from "../helpers/html.ts";
+import { documentPart, textOf } from "../helpers/html.ts";
 import { loadBuild } from "../helpers/remix.ts";
 
 let server: Server;
@@ -221,6 +221,56 @@ describe("the anonymous page cache", () => {
       const response = await get("/events?type=foo");
       expect(response.status).toBe(400);
       expect(response.headers.get("x-cache")).toBeNull();
+    }
+  });
+});
+
+describe("the light version", () => {
+  function postSettings(fields: Record<string, string>) {
+    return fetch(`${origin}/settings`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
+      body: new URLSearchParams(fields).toString(),
+      redirect: "manual",
+    });
+  }
+
+  it("is switched on from the footer of any page and back to that page, and off again", async () => {
+    const html = documentPart(await (await get("/events?type=webinar")).text());
+    expect(html).toMatch(/<form method="post" action="\/settings" class="light-switch"/);
+    expect(html).toContain('name="returnTo" value="/events?type=webinar"');
+    const on = await postSettings({ intent: "light", light: "on", returnTo: "/events?type=webinar" });
+    expect(on.status).toBe(302);
+    expect(on.headers.get("location")).toBe("/events?type=webinar");
+    expect(on.headers.get("set-cookie")).toMatch(/^light=1; Path=\/; Max-Age=31536000; SameSite=Lax/);
+    const lightPage = await (await get("/events", { Cookie: "light=1" })).text();
+    expect(textOf(lightPage)).toContain("Light version is on");
+    const off = await postSettings({ intent: "light", light: "off", returnTo: "//evil.example" });
+    expect(off.headers.get("location")).toBe("/events");
+    expect(off.headers.get("set-cookie")).toMatch(/^light=; Path=\/; Max-Age=0/);
+  });
+
+  it("refuses an unknown choice with a message and changes nothing", async () => {
+    const response = await postSettings({ intent: "light", light: "maybe" });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("set-cookie")).toBeNull();
+    expect(textOf(await response.text())).toContain("Choose the light or the full version.");
+  });
+
+  it("leaves images out of event descriptions, even when the full page is in the cache", async () => {
+    const event = await prisma.event.findFirstOrThrow({ where: { status: "published" }, select: { id: true, slug: true, description: true } });
+    await prisma.event.update({ where: { id: event.id }, data: { description: `${event.description}\n\n![Camp layout](/favicon.svg)` } });
+    try {
+      const full = await get(`/events/${event.slug}`);
+      const fullHtml = documentPart(await full.text());
+      expect(fullHtml).toContain('<img src="/favicon.svg" alt="Camp layout" loading="lazy" decoding="async">');
+      const again = await get(`/events/${event.slug}`);
+      expect(again.headers.get("x-cache")).toBe("hit");
+      const light = documentPart(await (await get(`/events/${event.slug}`, { Cookie: "light=1" })).text());
+      expect(light).not.toMatch(/<img\b/);
+      expect(light).toContain('<a class="light-image" href="/favicon.svg">Image: Camp layout (open it)</a>');
+    } finally {
+      await prisma.event.update({ where: { id: event.id }, data: { description: event.description } });
     }
   });
 });
