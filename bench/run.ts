@@ -15,6 +15,7 @@ import { benchRegistrationBurst } from "./registration.ts";
 import { benchFanout } from "./fanout.ts";
 import { printSchedulingResult, runSchedulingBench } from "./scheduling.ts";
 import { benchSearch, printSearchResult } from "./search.ts";
+import { benchReplay, printReplayResult } from "./replay.ts";
 
 const SETTINGS: LoadSettings = {
   connections: 10,
@@ -268,6 +269,8 @@ async function main() {
   }
 
   const registrationBurst = await benchRegistrationBurst({ dir: tmpDir, log, freePort, startServer, stopServer });
+  const replay = await benchReplay({ dir: tmpDir, log, freePort, startServer, stopServer });
+  printReplayResult(replay);
   const fanout = await benchFanout({ dir: tmpDir, log });
   // In-process through build/index.js, so it runs last: it points this process at its own database.
   const scheduling = await runSchedulingBench(log);
@@ -295,6 +298,7 @@ async function main() {
     fanout,
     scheduling,
     search,
+    replay,
     seconds,
   };
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });

@@ -278,9 +278,10 @@ export function ReplayView(props: Props) {
               {fallback}
             </video>
           ) : (
+            // No captions track: an audio player cannot show one, and a default track would be
+            // downloaded anyway (about 50 KB for two hours); the transcript beside it is the text.
             <audio ref={mediaRef} controls preload={preload}>
               <source src={media.src} type={media.mimeType ?? undefined} />
-              {captionTracks}
               {fallback}
             </audio>
           )}

@@ -26,7 +26,7 @@ export const TranscriptList = memo(function TranscriptList({
       {cues.map((cue, index) => {
         const seconds = Math.floor(cue.startMs / 1000);
         return (
-          <li key={index} id={`cue-${index + 1}`} className="transcript-cue" data-start-ms={cue.startMs}>
+          <li key={index} id={`cue-${index + 1}`} className="transcript-cue">
             <a className="cue-time" href={hrefFor(seconds, index + 1)} data-seek={cue.startMs / 1000} aria-label={t("replay.cueLink", { time: formatClock(seconds) })}>
               <Clock seconds={seconds} />
             </a>{" "}

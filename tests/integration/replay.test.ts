@@ -170,6 +170,8 @@ describe("the replay page", () => {
     const audio = await page(`/recordings/${ids.mediaVideo}?mode=audio`);
     expect(audio.html).toMatch(/<audio\b/);
     expect(audio.html).not.toMatch(/<video\b/);
+    // Listening only: no captions file to download, the transcript is on the page.
+    expect(audio.html).not.toMatch(/<track\b/);
     const transcriptOnly = await page(`/recordings/${ids.mediaVideo}?mode=transcript`);
     expect(transcriptOnly.html).not.toMatch(/<(audio|video|source)\b/);
     expect(textOf(transcriptOnly.html)).toContain("Hello and welcome.");
