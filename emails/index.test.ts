@@ -40,6 +40,15 @@ describe("email registry", () => {
     }
   });
 
+  it("sets a narrow no-break space before each label's colon in French, and none in English", () => {
+    const fr = renderEmail({ kind: "registration-confirmed", payload, locale: "fr", registrationId: "r1", toAddress: "layla@example.org", toName: "Layla" });
+    expect(fr.text).toContain("Page de l’événement\u202f: http://localhost:3000/events/pillar-1");
+    expect(fr.html).toMatch(/Votre horaire\u202f:<\/strong>/);
+    expect(fr.text).not.toMatch(/\S:\s+https?:/);
+    const en = renderEmail({ kind: "registration-confirmed", payload, locale: "en", registrationId: "r1", toAddress: "layla@example.org", toName: "Layla" });
+    expect(en.text).toContain("Event page: http://localhost:3000/events/pillar-1");
+  });
+
   it("never shows the join link to someone without a seat", () => {
     const email = renderEmail({
       kind: "session-reminder",

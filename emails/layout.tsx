@@ -126,18 +126,18 @@ function EmailHtml({ doc, ctx }: { doc: EmailDocument; ctx: EmailContext }) {
                               <td style={{ padding: 16, textAlign: align }}>
                                 <p style={{ margin: "0 0 8px", fontWeight: 700, fontSize: 18 }}>{ctx.sessionTitle}</p>
                                 <p style={{ margin: "0 0 8px" }}>
-                                  <strong>{m.common.yourTime}:</strong> {ctx.when}
+                                  <strong>{m.common.yourTime}{m.common.colon}</strong> {ctx.when}
                                 </p>
                                 {ctx.referenceLine ? (
                                   <p style={{ margin: 0, color: colors.muted, fontSize: 14 }}>
-                                    {m.common.otherCities}: {ctx.referenceLine}
+                                    {m.common.otherCities}{m.common.colon} {ctx.referenceLine}
                                   </p>
                                 ) : null}
                                 {joinUrl ? (
                                   <>
                                     <Button href={joinUrl} label={m.common.joinButton} />
                                     <p style={{ margin: 0, fontSize: 14, color: colors.muted }}>
-                                      {m.common.joinLabel}: <Url href={joinUrl} />
+                                      {m.common.joinLabel}{m.common.colon} <Url href={joinUrl} />
                                       <br />
                                       {m.common.joinPrivate}
                                     </p>
@@ -151,7 +151,7 @@ function EmailHtml({ doc, ctx }: { doc: EmailDocument; ctx: EmailContext }) {
                           <HtmlBlock key={i} block={block} dir={ctx.dir} />
                         ))}
                         <p style={{ margin: "0 0 8px" }}>
-                          {m.common.eventPage}: <Url href={ctx.eventUrl} />
+                          {m.common.eventPage}{m.common.colon} <Url href={ctx.eventUrl} />
                         </p>
                         {ctx.manageUrl ? (
                           <p style={{ margin: "0 0 16px" }}>
@@ -195,14 +195,14 @@ export function renderHtml(doc: EmailDocument, ctx: EmailContext): string {
   return `<!DOCTYPE html>${renderToStaticMarkup(<EmailHtml doc={doc} ctx={ctx} />)}`;
 }
 
-function textBlock(block: Block): string {
+function textBlock(block: Block, colon: string): string {
   switch (block.type) {
     case "paragraph":
       return block.text;
     case "note":
       return `> ${block.text}`;
     case "button":
-      return `${block.label}: ${block.href}`;
+      return `${block.label}${colon} ${block.href}`;
     case "custom":
       return block.text;
   }
@@ -215,16 +215,16 @@ export function renderText(doc: EmailDocument, ctx: EmailContext): string {
   const sections: string[] = [
     doc.heading,
     greeting(ctx),
-    ...doc.intro.map(textBlock),
+    ...doc.intro.map((block) => textBlock(block, m.common.colon)),
     [
       ctx.sessionTitle,
-      `${m.common.yourTime}: ${ctx.when}`,
-      ...(ctx.referenceLine ? [`${m.common.otherCities}: ${ctx.referenceLine}`] : []),
+      `${m.common.yourTime}${m.common.colon} ${ctx.when}`,
+      ...(ctx.referenceLine ? [`${m.common.otherCities}${m.common.colon} ${ctx.referenceLine}`] : []),
     ].join("\n"),
-    ...(joinUrl ? [`${m.common.joinButton}: ${joinUrl}\n${m.common.joinPrivate}`] : []),
-    ...(doc.after ?? []).map(textBlock),
-    `${m.common.eventPage}: ${ctx.eventUrl}`,
-    ...(ctx.manageUrl ? [`${m.common.manage}: ${ctx.manageUrl}\n${m.common.manageHint}`] : []),
+    ...(joinUrl ? [`${m.common.joinButton}${m.common.colon} ${joinUrl}\n${m.common.joinPrivate}`] : []),
+    ...(doc.after ?? []).map((block) => textBlock(block, m.common.colon)),
+    `${m.common.eventPage}${m.common.colon} ${ctx.eventUrl}`,
+    ...(ctx.manageUrl ? [`${m.common.manage}${m.common.colon} ${ctx.manageUrl}\n${m.common.manageHint}`] : []),
     `-- \n${ctx.fill(m.common.footer, { event: ctx.eventTitle })}`,
   ];
   return `${sections.filter((s) => s.trim() !== "").join("\n\n")}\n`;

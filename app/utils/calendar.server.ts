@@ -37,6 +37,8 @@ export type CalendarLabels = {
   join: string;
   manage: string;
   cancelledPrefix: string;
+  /** Between a label and its value: French sets a narrow no-break space before the colon. */
+  colon: string;
 };
 
 const ENGLISH_LABELS: CalendarLabels = {
@@ -44,6 +46,7 @@ const ENGLISH_LABELS: CalendarLabels = {
   join: "Join",
   manage: "Manage or cancel your registration",
   cancelledPrefix: "Cancelled: ",
+  colon: ":",
 };
 
 export type CalendarPerson = { name: string; email: string };
@@ -93,9 +96,9 @@ function sessionDetails(
   labels: CalendarLabels,
   links: { join: boolean; manage: boolean },
 ): string {
-  const lines = [s.description.trim(), "", sessionWhen(s), `${labels.eventPage}: ${s.eventUrl}`];
-  if (links.join && s.joinUrl) lines.push(`${labels.join}: ${s.joinUrl}`);
-  if (links.manage && s.manageUrl) lines.push(`${labels.manage}: ${s.manageUrl}`);
+  const lines = [s.description.trim(), "", sessionWhen(s), `${labels.eventPage}${labels.colon} ${s.eventUrl}`];
+  if (links.join && s.joinUrl) lines.push(`${labels.join}${labels.colon} ${s.joinUrl}`);
+  if (links.manage && s.manageUrl) lines.push(`${labels.manage}${labels.colon} ${s.manageUrl}`);
   return lines.join("\n").replace(/^\n+/, "");
 }
 

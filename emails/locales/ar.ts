@@ -6,6 +6,8 @@ import type { PartialEmailMessages } from "./index.ts";
 // "بعد" ("in"), so the dual is in the oblique case: "ساعتين", "دقيقتين".
 const ar: PartialEmailMessages = {
   common: {
+    // Between a label and its value ("Event page: https://…").
+    colon: ":",
     greeting: "مرحبًا {{name}}،",
     greetingNoName: "مرحبًا،",
     yourTime: "الموعد بتوقيتك",
@@ -46,6 +48,7 @@ const ar: PartialEmailMessages = {
     },
   },
   calendar: {
+    colon: ":",
     eventPage: "صفحة الفعالية",
     join: "الانضمام",
     manage: "إدارة تسجيلك أو إلغاؤه",

@@ -9,6 +9,8 @@ export type PluralForms = { other: string } & Partial<Record<Intl.LDMLPluralRule
 
 const en = {
   common: {
+    // Between a label and its value ("Event page: https://…").
+    colon: ":",
     greeting: "Dear {{name}},",
     greetingNoName: "Hello,",
     yourTime: "Your time",
@@ -35,6 +37,7 @@ const en = {
     minutes: { one: "{{count}} minute", other: "{{count}} minutes" } as PluralForms,
   },
   calendar: {
+    colon: ":",
     eventPage: "Event page",
     join: "Join",
     manage: "Manage or cancel your registration",

@@ -4,6 +4,8 @@ import type { PartialEmailMessages } from "./index.ts";
 // Traducción completa: ninguna clave recurre al inglés (lo comprueba ./locales.test.ts).
 const es: PartialEmailMessages = {
   common: {
+    // Between a label and its value ("Event page: https://…").
+    colon: ":",
     greeting: "Estimado/a {{name}}:",
     greetingNoName: "Estimado/a participante:",
     yourTime: "Su horario",
@@ -30,6 +32,7 @@ const es: PartialEmailMessages = {
     minutes: { one: "{{count}} minuto", many: "{{count}} minutos", other: "{{count}} minutos" },
   },
   calendar: {
+    colon: ":",
     eventPage: "Página del evento",
     join: "Unirse",
     manage: "Gestionar o cancelar su inscripción",

@@ -6,6 +6,8 @@ import type { PartialEmailMessages } from "./index.ts";
 // retombe sur l’anglais (vérifié par ./locales.test.ts).
 const fr: PartialEmailMessages = {
   common: {
+    // Between a label and its value ("Event page: https://…").
+    colon: " :",
     greeting: "Bonjour {{name}},",
     greetingNoName: "Bonjour,",
     yourTime: "Votre horaire",
@@ -32,6 +34,7 @@ const fr: PartialEmailMessages = {
     minutes: { one: "{{count}} minute", many: "{{count}} minutes", other: "{{count}} minutes" },
   },
   calendar: {
+    colon: " :",
     eventPage: "Page de l’événement",
     join: "Rejoindre",
     manage: "Gérer ou annuler votre inscription",

@@ -127,9 +127,11 @@ describe.each(Object.entries(TRANSLATIONS))("%s emails", (locale, tree) => {
       const reference = englishFor(key) ?? "";
       if (/["']/.test(value)) problems.push(`${key}: straight quote or apostrophe`);
       if (value.includes("...")) problems.push(`${key}: "..." instead of "…"`);
-      // "Cancelled: " is a prefix and keeps its trailing space; nothing else has outer spaces.
+      // "Cancelled: " is a prefix and keeps its trailing space; the label colon may open with a
+      // no-break space (French); nothing else has outer spaces.
       const outer = (s: string) => [s.length - s.trimStart().length, s.length - s.trimEnd().length].join();
-      if (outer(value) !== outer(reference) || /\s{2,}/.test(value.trim())) problems.push(`${key}: stray whitespace`);
+      const colonSpacing = key.endsWith(".colon") && /^\u202f?:$/.test(value);
+      if ((outer(value) !== outer(reference) && !colonSpacing) || /\s{2,}/.test(value.trim())) problems.push(`${key}: stray whitespace`);
     }
     expect(problems).toEqual([]);
   });

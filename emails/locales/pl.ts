@@ -5,6 +5,8 @@ import type { PartialEmailMessages } from "./index.ts";
 // ./locales.test.ts). Czas trwania stoi po „za”, stąd biernik: „za 1 godzinę”, „za 5 minut”.
 const pl: PartialEmailMessages = {
   common: {
+    // Between a label and its value ("Event page: https://…").
+    colon: ":",
     greeting: "Dzień dobry, {{name}},",
     greetingNoName: "Dzień dobry,",
     yourTime: "W Twojej strefie czasowej",
@@ -31,6 +33,7 @@ const pl: PartialEmailMessages = {
     minutes: { one: "{{count}} minutę", few: "{{count}} minuty", many: "{{count}} minut", other: "{{count}} minuty" },
   },
   calendar: {
+    colon: ":",
     eventPage: "Strona wydarzenia",
     join: "Dołącz",
     manage: "Zarządzaj zgłoszeniem lub je anuluj",
