@@ -131,7 +131,7 @@ export function renderEmail(message: EmailMessageInput, options: RenderOptions =
     when: whenFor(session),
     whenFor,
     referenceLine: memo(`cities|${session.startsAt}|${zone}|${locale}|${JSON.stringify(payload.referenceCities)}`, () =>
-      formatReferenceLine(timesInCities(session.startsAt, payload.referenceCities, zone), {
+      formatReferenceLine(timesInCities(session.startsAt, payload.referenceCities, zone, locale), {
         nextDay: m.common.nextDay,
         previousDay: m.common.previousDay,
       }),

@@ -16,7 +16,7 @@ import {
   type SchedulingQuery,
   type SchedulingWeighting,
 } from "./scheduling.ts";
-import { cityLabelForZone, isValidTimeZone, parseReferenceCities, utcToLocal, type ReferenceCity } from "./time.ts";
+import { cityLabelForZone, isValidTimeZone, localizedCityName, parseReferenceCities, utcToLocal, type ReferenceCity } from "./time.ts";
 
 export type SchedulingAssistantData = {
   eventId: string;
@@ -79,10 +79,11 @@ export async function loadSchedulingAssistant(args: {
   ]);
   if (!event) return null;
 
-  const cities: ReferenceCity[] =
+  const cities: ReferenceCity[] = (
     event.referenceCities == null || event.referenceCities.trim() === ""
       ? parseReferenceCities(JSON.stringify(settings.referenceCities))
-      : parseReferenceCities(event.referenceCities);
+      : parseReferenceCities(event.referenceCities)
+  ).map((c) => ({ zone: c.zone, city: localizedCityName(c, args.locale) }));
   const audience = normalizeAudience(rawAudience);
   const input = { date: args.date, zone: args.zone, durationMinutes: args.durationMinutes, cities, audience };
   const grid = buildDayGrid(input);

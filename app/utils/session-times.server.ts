@@ -36,7 +36,7 @@ export function describeSessions(
   const now = options.now ?? new Date();
   return event.sessions.map((session) => {
     const calendar = toCalendarSession(session, event, options.baseUrl);
-    const cityTimes = timesInCities(session.startsAt, cities, options.displayZone);
+    const cityTimes = timesInCities(session.startsAt, cities, options.displayZone, options.locale);
     return {
       id: session.id,
       title: session.title,

@@ -10,6 +10,7 @@ import {
   formatSessionRange,
   isValidTimeZone,
   listTimeZones,
+  localizedCityName,
   localToUtc,
   normalizeTimeZone,
   parseReferenceCities,
@@ -655,5 +656,32 @@ describe("formatOffset", () => {
     [840, "UTC+14"],
   ])("%s minutes → %s", (minutes, label) => {
     expect(formatOffset(minutes)).toBe(label);
+  });
+});
+
+describe("city names in the reader's language", () => {
+  const cities = [
+    { zone: "America/New_York", city: "New York" },
+    { zone: "Europe/Zurich", city: "Geneva" },
+    { zone: "Asia/Dhaka", city: "Cox's Bazar" },
+    { zone: "Africa/Nairobi", city: "Field office" },
+  ];
+
+  test("translates every known city into every interface language, and keeps hand-typed names", () => {
+    expect(timesInCities("2026-03-03T13:00:00Z", cities, "UTC", "ar").map((c) => c.city)).toEqual(["نيويورك", "جنيف", "كوكس بازار", "Field office"]);
+    expect(timesInCities("2026-03-03T13:00:00Z", cities, "UTC", "fr").map((c) => c.city)).toEqual(["New York", "Genève", "Cox’s Bazar", "Field office"]);
+    expect(timesInCities("2026-03-03T13:00:00Z", cities, "UTC").map((c) => c.city)).toEqual(["New York", "Geneva", "Cox's Bazar", "Field office"]);
+    for (const locale of ["fr", "es", "pl", "ar"]) {
+      for (const known of KNOWN_CITIES) {
+        const name = localizedCityName(known, locale);
+        expect(name, `${known.id} in ${locale}`).not.toBe("");
+        if (locale === "ar") expect(name, `${known.id} in Arabic`).toMatch(/^[\u0600-\u06FF\s]+$/);
+      }
+    }
+  });
+
+  test("writes an Arabic reference line with Arabic city names", () => {
+    const line = formatReferenceLine(timesInCities("2026-03-03T13:00:00Z", cities.slice(0, 2), "UTC", "ar"));
+    expect(line).toBe("08:00 نيويورك · 14:00 جنيف");
   });
 });

@@ -87,6 +87,61 @@ export const KNOWN_CITIES: readonly KnownCity[] = [
   { id: "suva", zone: "Pacific/Fiji", city: "Suva" },
 ];
 
+/**
+ * City names in each interface language (English is the table above). A city an organiser typed
+ * by hand keeps their spelling.
+ */
+const CITY_NAMES: Record<string, Record<string, string>> = {
+  fr: {
+    "new-york": "New York", washington: "Washington", "los-angeles": "Los Angeles", "mexico-city": "Mexico", panama: "Panama",
+    bogota: "Bogota", lima: "Lima", "port-au-prince": "Port-au-Prince", london: "Londres", geneva: "Genève", paris: "Paris",
+    brussels: "Bruxelles", rome: "Rome", copenhagen: "Copenhague", warsaw: "Varsovie", kyiv: "Kyiv", istanbul: "Istanbul",
+    amman: "Amman", beirut: "Beyrouth", damascus: "Damas", cairo: "Le Caire", baghdad: "Bagdad", sanaa: "Sanaa",
+    nairobi: "Nairobi", "addis-ababa": "Addis-Abeba", juba: "Djouba", khartoum: "Khartoum", dakar: "Dakar", abuja: "Abuja",
+    kinshasa: "Kinshasa", goma: "Goma", johannesburg: "Johannesburg", kabul: "Kaboul", islamabad: "Islamabad", delhi: "Delhi",
+    kathmandu: "Katmandou", dhaka: "Dacca", "coxs-bazar": "Cox’s Bazar", yangon: "Rangoun", bangkok: "Bangkok",
+    jakarta: "Jakarta", manila: "Manille", sydney: "Sydney", suva: "Suva",
+  },
+  es: {
+    "new-york": "Nueva York", washington: "Washington", "los-angeles": "Los Ángeles", "mexico-city": "Ciudad de México",
+    panama: "Panamá", bogota: "Bogotá", lima: "Lima", "port-au-prince": "Puerto Príncipe", london: "Londres", geneva: "Ginebra",
+    paris: "París", brussels: "Bruselas", rome: "Roma", copenhagen: "Copenhague", warsaw: "Varsovia", kyiv: "Kiev",
+    istanbul: "Estambul", amman: "Amán", beirut: "Beirut", damascus: "Damasco", cairo: "El Cairo", baghdad: "Bagdad",
+    sanaa: "Saná", nairobi: "Nairobi", "addis-ababa": "Adís Abeba", juba: "Yuba", khartoum: "Jartum", dakar: "Dakar",
+    abuja: "Abuya", kinshasa: "Kinsasa", goma: "Goma", johannesburg: "Johannesburgo", kabul: "Kabul", islamabad: "Islamabad",
+    delhi: "Delhi", kathmandu: "Katmandú", dhaka: "Daca", "coxs-bazar": "Cox’s Bazar", yangon: "Rangún", bangkok: "Bangkok",
+    jakarta: "Yakarta", manila: "Manila", sydney: "Sídney", suva: "Suva",
+  },
+  pl: {
+    "new-york": "Nowy Jork", washington: "Waszyngton", "los-angeles": "Los Angeles", "mexico-city": "Meksyk", panama: "Panama",
+    bogota: "Bogota", lima: "Lima", "port-au-prince": "Port-au-Prince", london: "Londyn", geneva: "Genewa", paris: "Paryż",
+    brussels: "Bruksela", rome: "Rzym", copenhagen: "Kopenhaga", warsaw: "Warszawa", kyiv: "Kijów", istanbul: "Stambuł",
+    amman: "Amman", beirut: "Bejrut", damascus: "Damaszek", cairo: "Kair", baghdad: "Bagdad", sanaa: "Sana",
+    nairobi: "Nairobi", "addis-ababa": "Addis Abeba", juba: "Dżuba", khartoum: "Chartum", dakar: "Dakar", abuja: "Abudża",
+    kinshasa: "Kinszasa", goma: "Goma", johannesburg: "Johannesburg", kabul: "Kabul", islamabad: "Islamabad", delhi: "Delhi",
+    kathmandu: "Katmandu", dhaka: "Dhaka", "coxs-bazar": "Cox’s Bazar", yangon: "Rangun", bangkok: "Bangkok",
+    jakarta: "Dżakarta", manila: "Manila", sydney: "Sydney", suva: "Suva",
+  },
+  ar: {
+    "new-york": "نيويورك", washington: "واشنطن", "los-angeles": "لوس أنجلوس", "mexico-city": "مكسيكو سيتي", panama: "بنما",
+    bogota: "بوغوتا", lima: "ليما", "port-au-prince": "بورت أو برنس", london: "لندن", geneva: "جنيف", paris: "باريس",
+    brussels: "بروكسل", rome: "روما", copenhagen: "كوبنهاغن", warsaw: "وارسو", kyiv: "كييف", istanbul: "إسطنبول",
+    amman: "عمّان", beirut: "بيروت", damascus: "دمشق", cairo: "القاهرة", baghdad: "بغداد", sanaa: "صنعاء",
+    nairobi: "نيروبي", "addis-ababa": "أديس أبابا", juba: "جوبا", khartoum: "الخرطوم", dakar: "داكار", abuja: "أبوجا",
+    kinshasa: "كينشاسا", goma: "غوما", johannesburg: "جوهانسبرغ", kabul: "كابول", islamabad: "إسلام آباد", delhi: "دلهي",
+    kathmandu: "كاتماندو", dhaka: "دكا", "coxs-bazar": "كوكس بازار", yangon: "يانغون", bangkok: "بانكوك",
+    jakarta: "جاكرتا", manila: "مانيلا", sydney: "سيدني", suva: "سوفا",
+  },
+};
+
+/** A reference city's name in `locale`: known cities are translated, hand-typed names kept. */
+export function localizedCityName(city: ReferenceCity, locale: string | null | undefined): string {
+  const names = CITY_NAMES[(locale ?? "").slice(0, 2)];
+  if (!names) return city.city;
+  const known = KNOWN_CITIES.find((c) => c.zone === city.zone && c.city === city.city);
+  return (known && names[known.id]) || city.city;
+}
+
 /** Zones shown next to a session time when an event names no reference cities of its own. */
 export const DEFAULT_REFERENCE_CITIES: string[] = [
   "America/New_York",
@@ -293,6 +348,8 @@ export function timesInCities(
   instant: Date | string,
   cities: ReferenceCity[],
   relativeToZone: string,
+  /** Names the known cities in this language (English when absent). */
+  locale?: string,
 ): CityTime[] {
   const ms = toInstantMillis(instant);
   // The viewer's zone comes from the browser or a cookie; a bad one should not break the page.
@@ -305,7 +362,7 @@ export function timesInCities(
     const abbreviation = zoneAbbreviation(local);
     result.push({
       zone,
-      city,
+      city: localizedCityName({ zone, city }, locale),
       time: local.toFormat("HH:mm"),
       date: local.toISODate() ?? "",
       dayOffset: dayNumber(local) - viewerDay,

@@ -59,7 +59,7 @@ export async function manageLoader({ request, params }: LoaderFunctionArgs) {
       date: when.date,
       time: when.time,
       zoneName: when.zoneName,
-      referenceLine: formatReferenceLine(timesInCities(s.startsAt, cities, registration.timeZone), dayLabels),
+      referenceLine: formatReferenceLine(timesInCities(s.startsAt, cities, registration.timeZone, locale), dayLabels),
     };
   };
   const index = event.sessions.findIndex((s) => s.id === session.id);
