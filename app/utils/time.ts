@@ -444,7 +444,8 @@ function computeZoneDisplayName(zone: string, locale: string, instant: Date): st
   const name = dt.isValid ? dt.offsetNameLong : null;
   if (!name) return zone;
   if (zone !== "UTC" && zone !== "Etc/UTC" && name === offsetOnlyName(zone, dt.locale ?? "en", instant)) {
-    return `${cityLabelForZone(zone)} (${name})`;
+    const city = cityLabelForZone(zone);
+    return `${localizedCityName({ zone, city }, locale)} (${name})`;
   }
   return name;
 }
