@@ -15,7 +15,7 @@ export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders, errorHe
   const headers = new Headers(errorHeaders ?? loaderHeaders);
   for (const [key, value] of actionHeaders) headers.set(key, value);
   headers.set("Cache-Control", "private, no-store");
-  headers.set("Referrer-Policy", "no-referrer");
+  headers.set("Referrer-Policy", "same-origin");
   return headers;
 };
 
