@@ -53,8 +53,9 @@ export default function ManagePage() {
               {session.date} · <span className="session-time">{session.time}</span> ({session.zoneName})
             </span>
             {session.referenceLine ? (
-              <span className="reference-line" aria-label={t("event.referenceCities")}>
+              <span className="reference-line">
                 <br />
+                <span className="visually-hidden">{t("event.referenceCities")}: </span>
                 <bdi>{session.referenceLine}</bdi>
               </span>
             ) : null}
