@@ -59,6 +59,10 @@ export function createApp({ build, root = process.cwd(), logRequests = true }) {
       // Plain-HTTP demo installs must keep working; TLS terminates in front of us.
       strictTransportSecurity: false,
       crossOriginEmbedderPolicy: false,
+      // Not helmet's "no-referrer": with it, browsers send `Origin: null` on same-origin form
+      // posts, Remix rejects those as cross-site, and every form fails without JavaScript.
+      // "same-origin" still sends nothing to other sites.
+      referrerPolicy: { policy: "same-origin" },
     }),
   );
 

@@ -4,8 +4,9 @@
  * summary of every error at the top of the form.
  */
 import { useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { FieldLink } from "~/components/field-link.tsx";
 import { translateError } from "~/utils/admin-event-schema.ts";
 
 export type FieldErrors = Record<string, string[] | null | undefined>;
@@ -66,14 +67,20 @@ export function ErrorSummary({ errors }: { errors: FieldErrors }) {
   const { t } = useTranslation();
   const text = useErrorText();
   const entries = Object.entries(errors).filter(([, list]) => list?.length);
-  if (entries.length === 0) return null;
+  const shown = entries.length > 0;
+  const ref = useRef<HTMLDivElement>(null);
+  // When a submission comes back with errors, start the keyboard and screen reader user there.
+  useEffect(() => {
+    if (shown) ref.current?.focus();
+  }, [shown]);
+  if (!shown) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1}>
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
       <h2 className="error-summary-title">{t("adminEvents.errorSummary")}</h2>
       <ul>
         {entries.map(([name, list]) => (
           <li key={name}>
-            {name ? <a href={`#${fieldId(name)}`}>{text(list![0]!)}</a> : text(list![0]!)}
+            {name ? <FieldLink fieldId={fieldId(name)}>{text(list![0]!)}</FieldLink> : text(list![0]!)}
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { FieldLink } from "~/components/field-link.tsx";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/i18n.ts";
 import {
   HONEYPOT_FIELD,
@@ -114,10 +115,10 @@ export function RegistrationForm(props: RegistrationFormProps) {
           <ul>
             {errors.map(([name, list]) => (
               <li key={name}>
-                <a href={`#${fields[name]?.id ?? name}`}>
+                <FieldLink fieldId={fields[name]?.id ?? name}>
                   {labels[name] ? `${labels[name]}: ` : ""}
                   {t(list[0]!)}
-                </a>
+                </FieldLink>
               </li>
             ))}
           </ul>

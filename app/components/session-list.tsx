@@ -30,7 +30,9 @@ export function SessionList({ sessions, registerPath, openSessionIds = [] }: Pro
           </p>
           <p className="session-language">{t("event.sessionLanguage", { language: session.language.nativeName })}</p>
           {session.cityTimes.length ? (
-            <p className="reference-line" aria-label={t("event.referenceCities")}>
+            <p className="reference-line">
+              {/* Read before the times, not an aria-label: that is ignored on a paragraph. */}
+              <span className="visually-hidden">{t("event.referenceCities")}: </span>
               {session.cityTimes.map((city, i) => (
                 <Fragment key={`${city.zone}-${city.city}`}>
                   {i > 0 ? " · " : null}

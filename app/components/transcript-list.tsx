@@ -22,7 +22,8 @@ export const TranscriptList = memo(function TranscriptList({
 }) {
   const { t } = useTranslation();
   return (
-    <ol className="transcript-cues" lang={languageCode} dir={dir}>
+    // role="list": Safari drops the list semantics of a list styled with list-style: none.
+    <ol className="transcript-cues" role="list" lang={languageCode} dir={dir}>
       {cues.map((cue, index) => {
         const seconds = Math.floor(cue.startMs / 1000);
         return (

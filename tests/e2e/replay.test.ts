@@ -1,16 +1,15 @@
 // A learner replays a recording in Chromium: clicking a transcript cue moves the player to that
-// cue, and a link to a moment (?t=120) opens the player there. The demo ships no media, so this
-// file writes a quiet WAV tone into the server's upload directory and points one seeded
-// recording at it.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// cue, and a link to a moment (?t=120) opens the player there. The demo ships no media, so a
+// quiet WAV tone is written into the server's upload directory (tests/e2e/fixtures.ts).
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { PrismaClient } from "../../app/generated/prisma/client.ts";
 import { createPrismaClient } from "../../app/utils/db.server.ts";
-import { hashManageToken, manageTokenFor } from "../../app/utils/manage-token.server.ts";
 import { launchBrowser } from "./browser.ts";
+import { createRegistration, makeRecordingPlayable } from "./fixtures.ts";
 import { startServer, type RunningServer } from "./server.ts";
 
 const UPLOAD_DIR = mkdtempSync(path.join(tmpdir(), "replay-e2e-"));
@@ -21,46 +20,12 @@ let context: BrowserContext;
 let recordingId = "";
 let cue: { startMs: number; text: string };
 
-/** 8 kHz mono 8-bit PCM: a soft 440 Hz tone, about 8 KB a second. */
-function wavTone(seconds: number): Buffer {
-  const rate = 8000;
-  const samples = rate * seconds;
-  const header = Buffer.alloc(44);
-  header.write("RIFF", 0, "ascii");
-  header.writeUInt32LE(36 + samples, 4);
-  header.write("WAVE", 8, "ascii");
-  header.write("fmt ", 12, "ascii");
-  header.writeUInt32LE(16, 16); // fmt chunk size
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate, 28); // bytes per second
-  header.writeUInt16LE(1, 32); // block align
-  header.writeUInt16LE(8, 34); // bits per sample
-  header.write("data", 36, "ascii");
-  header.writeUInt32LE(samples, 40);
-  const data = Buffer.alloc(samples);
-  for (let i = 0; i < samples; i++) data[i] = 128 + Math.round(6 * Math.sin((2 * Math.PI * 440 * i) / rate));
-  return Buffer.concat([header, data]);
-}
-
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ env: { UPLOAD_DIR } }), launchBrowser()]);
   db = createPrismaClient(`file:${server.databaseFile}`);
-  const recording = await db.recording.findFirstOrThrow({
-    where: { status: "published", chapters: { not: "[]" }, transcripts: { some: { languageCode: "en" } } },
-    orderBy: { publishedAt: "desc" },
-    select: { id: true, durationSeconds: true },
-  });
+  const recording = await makeRecordingPlayable(db, UPLOAD_DIR);
   recordingId = recording.id;
-  const cues = await db.transcriptCue.findMany({
-    where: { transcript: { recordingId, languageCode: "en" } },
-    orderBy: { position: "asc" },
-    select: { startMs: true, endMs: true, text: true },
-  });
-  const lastEnd = Math.ceil((cues.at(-1)?.endMs ?? 0) / 1000);
-  writeFileSync(path.join(UPLOAD_DIR, "tone.wav"), wavTone(Math.max(300, lastEnd + 5)));
-  await db.recording.update({ where: { id: recordingId }, data: { kind: "audio", mimeType: "audio/wav", filePath: "tone.wav" } });
+  const cues = recording.cues;
   // A cue well into the recording, with words found only once on the page.
   cue = cues.find((c, i) => c.startMs > 60_000 && c.text.length > 20 && cues.findIndex((o) => o.text === c.text) === i) ?? cues[Math.floor(cues.length / 2)]!;
   context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
@@ -108,22 +73,8 @@ it("opens a link to a moment (?t=120) at that moment", async () => {
 
 it("keeps a learning record when the replay was opened from a manage link", async () => {
   const session = await db.session.findFirstOrThrow({ select: { id: true } });
-  const registrationId = `reg-e2e-replay-${Date.now()}`;
-  await db.registration.create({
-    data: {
-      id: registrationId,
-      sessionId: session.id,
-      name: "Learner",
-      email: `${registrationId}@example.org`,
-      emailNormalized: `${registrationId}@example.org`,
-      timeZone: "Asia/Dhaka",
-      locale: "en",
-      status: "confirmed",
-      // Both this process and the server derive tokens from the same default SESSION_SECRET.
-      manageTokenHash: hashManageToken(manageTokenFor(registrationId)),
-    },
-  });
-  const page = await openPage(`?r=${manageTokenFor(registrationId)}`);
+  const { id: registrationId, token } = await createRegistration(db, session.id, "Learner");
+  const page = await openPage(`?r=${token}`);
   await page.getByText(cue.text, { exact: true }).click();
   await page.waitForFunction((s) => (document.querySelector("audio")?.currentTime ?? 0) > s + 1, cue.startMs / 1000);
   // Pausing reports progress at once, without waiting for the next 15 seconds.

@@ -60,8 +60,10 @@ export type SessionBlock = {
   date: string;
   time: string;
   zone: string;
-  /** "21:00 New York · 02:00 London (+1 day) · …" as read aloud. */
+  /** "21:00 New York · 02:00 London (+1 day) · …" as shown. */
   referenceLine: string;
+  /** What a screen reader says before those times ("The same time in other cities:"). */
+  referenceLabel: string;
   html: string;
 };
 
@@ -78,7 +80,9 @@ export function sessionBlocks(html: string): SessionBlock[] {
       date: textOf(/<span class="session-date">([\s\S]*?)<\/span>/.exec(block)?.[1] ?? ""),
       time: textOf(/<span class="session-time">([\s\S]*?)<\/span>/.exec(block)?.[1] ?? ""),
       zone: textOf(/<span class="session-zone">([\s\S]*?)<\/span>/.exec(block)?.[1] ?? "").replace(/^\(|\)$/g, ""),
-      referenceLine: textOf(/<p class="reference-line"[^>]*>([\s\S]*?)<\/p>/.exec(block)?.[1] ?? ""),
+      // The times as seen on screen; the label before them is for screen readers only.
+      referenceLine: textOf((/<p class="reference-line"[^>]*>([\s\S]*?)<\/p>/.exec(block)?.[1] ?? "").replace(/<span class="visually-hidden">[\s\S]*?<\/span>/, "")),
+      referenceLabel: textOf(/<p class="reference-line"[^>]*><span class="visually-hidden">([\s\S]*?)<\/span>/.exec(block)?.[1] ?? ""),
       html: block,
     }));
 }

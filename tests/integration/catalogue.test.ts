@@ -381,6 +381,8 @@ describe("session times on the event page", () => {
     const sessions = sessionBlocks(html);
     expect(sessions).toHaveLength(3);
     expect(sessions[0]!.referenceLine).toBe("05:00 New York · 10:00 London · 11:00 Geneva · 13:00 Nairobi · 17:00 Bangkok");
+    // Screen readers hear what the times are before hearing them.
+    expect(sessions[0]!.referenceLabel).toBe("The same time in other cities:");
     expect(sessions[1]!.referenceLine).toBe("05:00 New York · 10:00 London · 11:00 Geneva · 13:00 Nairobi · 17:00 Bangkok");
     expect(sessions[2]!.referenceLine).toBe("06:00 New York · 10:00 London · 11:00 Geneva · 13:00 Nairobi · 17:00 Bangkok");
     for (const session of sessions) {

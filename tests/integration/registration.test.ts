@@ -152,7 +152,7 @@ describe("registering without JavaScript", () => {
     const page = await get(location);
     expect(page.status).toBe(200);
     expect(page.headers.get("Cache-Control")).toBe("private, no-store");
-    expect(page.headers.get("Referrer-Policy")).toBe("no-referrer");
+    expect(page.headers.get("Referrer-Policy")).toBe("same-origin");
     const text = await pageText(page);
     expect(text).toContain("You are registered. A confirmation email with a calendar invitation is on its way.");
     expect(text).toContain("Confirmed");

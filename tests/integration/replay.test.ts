@@ -144,7 +144,7 @@ describe("the replay page", () => {
   it("renders the transcript as a list of cues with links to their moments, and the chapters", async () => {
     const { status, html } = await page(`/recordings/${ids.arabic}?lang=en`);
     expect(status).toBe(200);
-    expect(html).toMatch(/<ol class="transcript-cues" lang="en" dir="ltr">/);
+    expect(html).toMatch(/<ol class="transcript-cues" role="list" lang="en" dir="ltr">/);
     const cueLinks = [...html.matchAll(/<li id="cue-(\d+)"[^>]*>\s*<a class="cue-time" href="([^"]+)"/g)];
     expect(cueLinks.length).toBeGreaterThan(10);
     const [, n, href] = cueLinks[3]!;
@@ -157,7 +157,7 @@ describe("the replay page", () => {
 
   it("gives the Arabic transcript right to left, with timestamps kept left to right", async () => {
     const { html } = await page(`/recordings/${ids.arabic}?lang=ar`);
-    expect(html).toMatch(/<ol class="transcript-cues" lang="ar" dir="rtl">/);
+    expect(html).toMatch(/<ol class="transcript-cues" role="list" lang="ar" dir="rtl">/);
     expect(html).toMatch(/<bdi dir="ltr">0:00<\/bdi>/);
     expect(html).toMatch(/href="\/recordings\/[^"]+\/transcript\/ar\.txt"/);
   });

@@ -18,8 +18,12 @@ import { clientAddressOf, limitRegistrationAttempt } from "~/utils/rate-limit.se
 import { HONEYPOT_FIELD, answersFromForm, createRegistrationSchema } from "~/utils/registration-schema.ts";
 import { describeSessions } from "~/utils/session-times.server.ts";
 
-/** Pages here echo what a person typed: never store them anywhere on the way. */
-export const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
+/**
+ * Pages here echo what a person typed: never store them anywhere on the way. Referrers go to this
+ * site only ("no-referrer" would make the form's own post arrive with `Origin: null`, which
+ * Remix rejects, so correcting a mistake would fail without JavaScript).
+ */
+export const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" };
 
 export async function registerLoader({ request, params }: LoaderFunctionArgs) {
   const locale = await i18n.getLocale(request);

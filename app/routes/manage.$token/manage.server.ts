@@ -24,9 +24,11 @@ import {
 
 /**
  * The token in the URL is a bearer credential: keep these pages out of every cache and keep the
- * URL out of Referer headers sent to the event's links.
+ * URL out of Referer headers sent to other sites. "same-origin", not "no-referrer": the latter
+ * makes browsers send `Origin: null` with this page's own forms, which Remix rejects, so
+ * switching or cancelling would fail without JavaScript.
  */
-export const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
+export const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" };
 
 type T = Awaited<ReturnType<typeof i18n.getFixedT>>;
 

@@ -15,7 +15,7 @@ export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders, errorHe
   const headers = new Headers(errorHeaders ?? loaderHeaders);
   for (const [key, value] of actionHeaders) headers.set(key, value);
   headers.set("Cache-Control", "private, no-store");
-  headers.set("Referrer-Policy", "no-referrer");
+  headers.set("Referrer-Policy", "same-origin");
   return headers;
 };
 
@@ -53,8 +53,9 @@ export default function ManagePage() {
               {session.date} · <span className="session-time">{session.time}</span> ({session.zoneName})
             </span>
             {session.referenceLine ? (
-              <span className="reference-line" aria-label={t("event.referenceCities")}>
+              <span className="reference-line">
                 <br />
+                <span className="visually-hidden">{t("event.referenceCities")}: </span>
                 <bdi>{session.referenceLine}</bdi>
               </span>
             ) : null}
