@@ -197,6 +197,9 @@ export function ReplayView(props: Props) {
       const listen = () => postToFrame(embedListenMessages(embed.provider));
       window.addEventListener("message", onMessage);
       frame.addEventListener("load", listen);
+      // A player rendered by the server (?play=1) may have loaded before this ran; a player still
+      // loading drops this message (wrong origin) and gets the one sent on "load".
+      listen();
       cleanups.push(() => {
         window.removeEventListener("message", onMessage);
         frame.removeEventListener("load", listen);

@@ -183,6 +183,10 @@ describe.concurrent("WCAG 2.2 AA", () => {
       await page.setViewportSize({ width: 1280, height: 900 });
     });
 
+    await check(expect, visitor, "/settings", lng, "the settings page (time zone, light version)", async (page) => {
+      expect(await page.locator("input[type=radio][name=light]").count()).toBe(2);
+    });
+
     await check(expect, visitor, "/admin/login", lng, "the sign-in page", async (page) => {
       expect(await page.locator("input[type=password]").count()).toBe(1);
     });

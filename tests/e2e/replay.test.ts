@@ -170,11 +170,11 @@ it("loads a YouTube player only when asked, and moves it to the cue a learner cl
   await page.getByLabel("Follow the recording in the transcript").waitFor();
 
   // The player's own report of its time is what moves the highlight.
-  await expect.poll(() => page.locator(".transcript-cue.is-current .cue-text").textContent()).toBe("Case management in the first weeks.");
+  await expect.poll(() => page.locator(".transcript-cue.is-current .cue-text").textContent(), { timeout: 15_000 }).toBe("Case management in the first weeks.");
 
   await page.getByText("Questions from the audience.", { exact: true }).click();
   const playerFrame = page.frames().find((f) => f.url().startsWith("https://www.youtube-nocookie.com/"))!;
-  await expect.poll(() => playerFrame.evaluate(() => (window as unknown as { commands: { func?: string; args?: unknown[] }[] }).commands.find((c) => c.func === "seekTo")?.args)).toEqual([60, true]);
-  await expect.poll(() => page.locator(".transcript-cue.is-current .cue-text").textContent()).toBe("Questions from the audience.");
+  await expect.poll(() => playerFrame.evaluate(() => (window as unknown as { commands: { func?: string; args?: unknown[] }[] }).commands.find((c) => c.func === "seekTo")?.args), { timeout: 15_000 }).toEqual([60, true]);
+  await expect.poll(() => page.locator(".transcript-cue.is-current .cue-text").textContent(), { timeout: 15_000 }).toBe("Questions from the audience.");
   await page.close();
 }, 60_000);
