@@ -12,8 +12,7 @@ import { getSiteSettings } from "~/models/settings.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { renderMarkdown } from "~/utils/markdown.server.ts";
 import { getViewerTimeZone } from "~/utils/preferences.server.ts";
-import { describeSessions } from "~/utils/session-times.server.ts";
-import { zoneDisplayName } from "~/utils/time.ts";
+import { describeSessions, zoneDisplayName } from "~/utils/session-times.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) =>
   loaderData

@@ -10,7 +10,7 @@ import { getCatalogueFilterOptions, listCatalogue } from "~/models/events.server
 import { catalogueSearch } from "~/utils/catalogue-links.ts";
 import { parseCatalogueParams } from "~/utils/catalogue-params.server.ts";
 import { getViewerTimeZone } from "~/utils/preferences.server.ts";
-import { formatSessionRange } from "~/utils/time.ts";
+import { formatSessionRange } from "~/utils/session-times.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   { title: loaderData?.pageTitle ?? "Events" },
