@@ -47,12 +47,12 @@ function pageInputs(route: string): string[] {
 }
 
 const PUBLIC_ROUTES = [
-  "routes/_index.tsx", "routes/events._index.tsx", "routes/events.$slug/route.tsx", "routes/events.$slug_.register/route.tsx",
+  "routes/_index.tsx", "routes/events._index/route.tsx", "routes/events.$slug/route.tsx", "routes/events.$slug_.register/route.tsx",
   "routes/recordings._index.tsx", "routes/recordings.$recordingId.tsx", "routes/search.tsx", "routes/settings.tsx",
   "routes/manage.$token/route.tsx", "routes/$.tsx",
 ];
 // The pages the budget measures: nothing heavy that only their loaders need.
-const BUDGET_ROUTES = ["routes/events.$slug/route.tsx", "routes/events._index.tsx", "routes/recordings.$recordingId.tsx"];
+const BUDGET_ROUTES = ["routes/events.$slug/route.tsx", "routes/events._index/route.tsx", "routes/recordings.$recordingId.tsx"];
 
 describe("the public pages' first JavaScript", () => {
   it.each(PUBLIC_ROUTES)("%s carries no locale strings, no organiser strings and no server module", (route) => {

@@ -5,11 +5,13 @@ import { languageName } from "~/utils/language-names.ts";
 import { localeDirection } from "~/i18n.ts";
 import { RegistrationSection } from "~/components/registration-section.tsx";
 import { SessionList } from "~/components/session-list.tsx";
-import type { loader } from "./loader.server.ts";
+import type { loader } from "./event.server.ts";
 
 // The loader lives in its own .server module: the browser build replaces that one import with an
-// empty module, where importing each server module here cost the page a request apiece.
-export { loader } from "./loader.server.ts";
+// empty module, where importing each server module here cost the page a request apiece. The
+// file's name must be unique: the compiler shares one empty module per import specifier, and a
+// module shared by two routes becomes a chunk (and a request) of its own.
+export { loader } from "./event.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) =>
   loaderData
