@@ -4,16 +4,24 @@ import { StrictMode, startTransition } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { getInitialNamespaces } from "remix-i18next/client";
-import { DEFAULT_LOCALE, i18nConfig } from "./i18n.ts";
-import { localeLoaders } from "./locales/loaders.ts";
+import { DEFAULT_LOCALE, i18nConfig, isLocale } from "./i18n.ts";
+import { localeBackend } from "./locales/loaders.ts";
 
 async function hydrate() {
-  const lng = document.documentElement.lang || DEFAULT_LOCALE;
-  // Load only the reader's language and the fallback, each as its own chunk.
-  const wanted = [...new Set([lng, DEFAULT_LOCALE])].filter((code) => localeLoaders[code]);
-  const loaded = await Promise.all(wanted.map((code) => localeLoaders[code]!()));
-  const resources = Object.fromEntries(wanted.map((code, i) => [code, { translation: loaded[i]!.default }]));
-  await i18next.use(initReactI18next).init({ ...i18nConfig, lng, ns: getInitialNamespaces(), resources });
+  const lang = document.documentElement.lang;
+  const lng = isLocale(lang) ? lang : DEFAULT_LOCALE;
+  await i18next
+    .use(localeBackend)
+    .use(initReactI18next)
+    .init({
+      ...i18nConfig,
+      lng,
+      // The public strings, plus the namespaces this page's routes name in handle.i18n (/admin's).
+      ns: [...new Set(["translation", ...getInitialNamespaces()])],
+      // Only the reader's language: every locale has every key (locales.test.ts), so English as a
+      // fallback would only double what a French or Arabic reader downloads.
+      fallbackLng: false,
+    });
   startTransition(() => {
     hydrateRoot(
       document,

@@ -20,10 +20,21 @@ export function localeDirection(locale: string): "rtl" | "ltr" {
   return RTL_LOCALES.has(locale) ? "rtl" : "ltr";
 }
 
+/**
+ * i18next namespaces: "translation" holds the public pages' strings (app/locales/<lng>.ts), "admin"
+ * the organiser workspace's (app/locales/admin/<lng>.ts), which only /admin pages download.
+ */
+export const NAMESPACES = ["translation", "admin"] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
 export const i18nConfig = {
   supportedLngs: [...SUPPORTED_LOCALES],
   fallbackLng: DEFAULT_LOCALE,
   defaultNS: "translation",
+  // Organiser code writes t("adminEvents.title") like any other key: what the public namespace
+  // lacks is looked up in "admin" (always there on the server; in the browser once an /admin page
+  // has loaded it). The two namespaces never share a top-level section (locales.test.ts).
+  fallbackNS: "admin",
   // React already escapes; double escaping would show &amp; to readers.
   interpolation: { escapeValue: false },
 };

@@ -22,7 +22,13 @@ function groupOf(type: string): Group {
   return "other";
 }
 
-export async function measurePageWeight(url: string, runs: { javaScriptEnabled: boolean }[]): Promise<PageWeight[]> {
+export type PageWeightRun = {
+  javaScriptEnabled: boolean;
+  /** The browser's language (Accept-Language and navigator.language); en-GB unless given. */
+  locale?: string;
+};
+
+export async function measurePageWeight(url: string, runs: PageWeightRun[]): Promise<PageWeight[]> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
@@ -31,10 +37,10 @@ export async function measurePageWeight(url: string, runs: { javaScriptEnabled: 
   try {
     const origin = new URL(url).origin;
     const out: PageWeight[] = [];
-    for (const { javaScriptEnabled } of runs) {
+    for (const { javaScriptEnabled, locale = "en-GB" } of runs) {
       // A visitor in London; no tz cookie yet, so with JavaScript the page detects the zone
       // and revalidates, which is part of what a first visit costs.
-      const context = await browser.newContext({ javaScriptEnabled, timezoneId: "Europe/London", locale: "en-GB" });
+      const context = await browser.newContext({ javaScriptEnabled, timezoneId: "Europe/London", locale });
       try {
         const page = await context.newPage();
         const cdp = await context.newCDPSession(page);

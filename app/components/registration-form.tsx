@@ -1,16 +1,23 @@
-import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, parse, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
-import { useMemo, useRef, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FieldLink } from "~/components/field-link.tsx";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/i18n.ts";
-import {
-  HONEYPOT_FIELD,
-  createRegistrationSchema,
-  questionField,
-  type FormQuestion,
-} from "~/utils/registration-schema.ts";
+import { HONEYPOT_FIELD, questionField, type FormQuestion } from "~/utils/registration-fields.ts";
+
+type Validation = typeof import("./registration-validation.ts");
+
+let validationModule: Promise<Validation | null> | undefined;
+
+/** Fetches the schema and zod once per page; a failed download may be retried on the next focus. */
+function loadValidation(): Promise<Validation | null> {
+  validationModule ??= import("./registration-validation.ts").catch(() => {
+    validationModule = undefined;
+    return null;
+  });
+  return validationModule;
+}
 
 export type SessionChoice = {
   id: string;
@@ -43,29 +50,45 @@ type AnyField = FieldMetadata<unknown, Record<string, unknown>, string[]>;
  * The registration form: one schema with the server (conform + zod), so it validates as you type
  * when JavaScript runs and still works as a plain POST when it does not. Errors are tied to their
  * fields (aria-invalid, aria-describedby) and summarised at the top with links to each field.
+ *
+ * The schema and zod load when the reader first focuses the form, not with the page. Until they
+ * arrive, leaving a field reports nothing (the field is checked once they do) and submitting goes
+ * to the server, which validates with the same schema, as it does without JavaScript.
  */
 export function RegistrationForm(props: RegistrationFormProps) {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  const [validation, setValidation] = useState<Validation | null>(null);
+  // Fields left before validation arrived, to check as soon as it does.
+  const leftEarly = useRef(new Set<string>());
   const schema = useMemo(
-    () => createRegistrationSchema({ sessionIds: props.sessions.map((s) => s.id), questions: props.questions, isRecorded: props.isRecorded }),
-    [props.sessions, props.questions, props.isRecorded],
+    () =>
+      validation?.createRegistrationSchema({ sessionIds: props.sessions.map((s) => s.id), questions: props.questions, isRecorded: props.isRecorded }),
+    [validation, props.sessions, props.questions, props.isRecorded],
   );
   const [attempted, setAttempted] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const [form, fieldsRaw] = useForm({
     id: "registration",
     lastResult: props.lastResult,
-    constraint: getZodConstraint(schema),
+    constraint: validation && schema ? validation.getZodConstraint(schema) : undefined,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ formData }) =>
+      validation && schema ? validation.parseWithZod(formData, { schema }) : parse(formData, { resolve: (value) => ({ value }) }),
     defaultValue: {
       sessionId: props.defaultSessionId ?? (props.sessions.length === 1 ? props.sessions[0]!.id : undefined),
       timeZone: props.defaultTimeZone,
       locale: props.defaultLocale,
     },
   });
+  useEffect(() => {
+    if (!validation) return;
+    for (const name of leftEarly.current) form.validate({ name });
+    leftEarly.current.clear();
+    // Once, when validation arrives; `form` is a new object on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [validation]);
   const fields = fieldsRaw as unknown as Record<string, AnyField>;
   const field = (name: string) => fields[name]!;
   const pending = navigation.state !== "idle" && navigation.formAction === props.action;
@@ -91,6 +114,13 @@ export function RegistrationForm(props: RegistrationFormProps) {
       method="post"
       action={props.action}
       {...getFormProps(form)}
+      onFocus={() => {
+        if (!validation) void loadValidation().then((loaded) => loaded && setValidation(() => loaded));
+      }}
+      onBlur={(event) => {
+        const name = (event.target as Partial<HTMLInputElement>).name;
+        if (!validation && name && name !== HONEYPOT_FIELD) leftEarly.current.add(name);
+      }}
       onSubmit={(event) => {
         // Conform validates a field by submitting with its own "__intent__" button; only a real
         // submission should bring up the summary.

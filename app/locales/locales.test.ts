@@ -1,18 +1,17 @@
 import { createInstance } from "i18next";
 import { describe, expect, test } from "vitest";
-import { SUPPORTED_LOCALES, i18nConfig } from "../i18n.ts";
-import ar from "./ar.ts";
-import en from "./en.ts";
-import es from "./es.ts";
-import fr from "./fr.ts";
+import { NAMESPACES, SUPPORTED_LOCALES, i18nConfig, type Locale, type Namespace } from "../i18n.ts";
 import { resources } from "./index.server.ts";
 import { localeLoaders } from "./loaders.ts";
-import pl from "./pl.ts";
 import { PLURAL_CATEGORIES, type PluralCategory } from "./types.ts";
 
 type Tree = { [key: string]: string | Tree };
 
-const TRANSLATIONS: Record<string, Tree> = { fr, es, ar, pl };
+// Every namespace ("translation" for the public pages, "admin" for organisers) of every locale.
+const strings = (locale: Locale, ns: Namespace) => resources[locale][ns] as Tree;
+const TRANSLATED = SUPPORTED_LOCALES.filter((l) => l !== "en");
+/** A locale's strings in all namespaces as one tree: top-level sections never repeat across namespaces. */
+const allStrings = (locale: Locale): Tree => Object.assign({}, ...NAMESPACES.map((ns) => strings(locale, ns)));
 
 // Values that may rightly read the same as English: product names and genuine cognates.
 // An entry must still equal English, so the list cannot quietly grow stale.
@@ -53,46 +52,72 @@ function categoriesOf(locale: string): PluralCategory[] {
   return new Intl.PluralRules(locale).resolvedOptions().pluralCategories as PluralCategory[];
 }
 
-const english = flatten(en);
-const englishPluralBases = new Set([...english.keys()].map(splitPlural).filter((k) => k.category).map((k) => k.base));
-
-// The English string a translated key is checked against: the same key, or for a plural
-// category English lacks ("few", "many"…), English's "other".
-function englishFor(key: string): string {
-  const { base, category } = splitPlural(key);
-  if (category && englishPluralBases.has(base)) return english.get(key) ?? english.get(`${base}_other`)!;
-  return english.get(key)!;
+/** English, the reference, for one namespace. */
+function reference(ns: Namespace) {
+  const english = flatten(strings("en", ns));
+  const pluralBases = new Set([...english.keys()].map(splitPlural).filter((k) => k.category).map((k) => k.base));
+  return {
+    english,
+    pluralBases,
+    // The English string a translated key is checked against: the same key, or for a plural
+    // category English lacks ("few", "many"…), English's "other".
+    englishFor(key: string): string {
+      const { base, category } = splitPlural(key);
+      if (category && pluralBases.has(base)) return english.get(key) ?? english.get(`${base}_other`)!;
+      return english.get(key)!;
+    },
+    expectedKeys(locale: string): Set<string> {
+      const keys = new Set<string>();
+      for (const key of english.keys()) {
+        const { base, category } = splitPlural(key);
+        if (!category) keys.add(key);
+        else for (const c of categoriesOf(locale)) keys.add(`${base}_${c}`);
+      }
+      return keys;
+    },
+  };
 }
 
-function expectedKeys(locale: string): Set<string> {
-  const keys = new Set<string>();
-  for (const key of english.keys()) {
-    const { base, category } = splitPlural(key);
-    if (!category) keys.add(key);
-    else for (const c of categoriesOf(locale)) keys.add(`${base}_${c}`);
-  }
-  return keys;
-}
-
-test("English plural families have exactly English's plural categories", () => {
-  for (const base of englishPluralBases) {
+test.each(NAMESPACES)("English plural families in %s have exactly English's plural categories", (ns) => {
+  const { english, pluralBases } = reference(ns);
+  for (const base of pluralBases) {
     const present = [...english.keys()].filter((k) => splitPlural(k).base === base).map((k) => splitPlural(k).category);
     expect(present.sort(), base).toEqual(categoriesOf("en").sort());
   }
 });
 
-test("every supported locale is registered on the server and in the browser", async () => {
+test("every namespace of every supported locale is registered on the server and in the browser", async () => {
   expect(Object.keys(resources).sort()).toEqual([...SUPPORTED_LOCALES].sort());
-  expect(Object.keys(localeLoaders).sort()).toEqual([...SUPPORTED_LOCALES].sort());
-  expect(Object.keys(TRANSLATIONS).sort()).toEqual(SUPPORTED_LOCALES.filter((l) => l !== "en").sort());
-  for (const locale of SUPPORTED_LOCALES) {
-    const loaded = await localeLoaders[locale]!();
-    expect(loaded.default, locale).toBe(resources[locale].translation);
+  expect(Object.keys(localeLoaders).sort()).toEqual([...NAMESPACES].sort());
+  for (const ns of NAMESPACES) {
+    expect(Object.keys(localeLoaders[ns]).sort(), ns).toEqual([...SUPPORTED_LOCALES].sort());
+    for (const locale of SUPPORTED_LOCALES) {
+      expect(Object.keys(resources[locale]).sort(), locale).toEqual([...NAMESPACES].sort());
+      const loaded = await localeLoaders[ns][locale]();
+      expect(loaded.default, `${ns} ${locale}`).toBe(resources[locale][ns]);
+    }
   }
 });
 
-describe.each(Object.entries(TRANSLATIONS))("%s", (locale, tree) => {
-  const flat = flatten(tree);
+test("namespaces never share a top-level section, in any locale", () => {
+  // Organiser code finds "admin" strings through i18next's fallbackNS: a section present in both
+  // namespaces would be read from the public one and silently shadow the other.
+  for (const locale of SUPPORTED_LOCALES) {
+    const sections = NAMESPACES.flatMap((ns) => Object.keys(strings(locale, ns)));
+    expect(sections.filter((s, i) => sections.indexOf(s) !== i), locale).toEqual([]);
+  }
+});
+
+test("every allow-list entry names a key its locale has", () => {
+  for (const [locale, keys] of Object.entries(SAME_AS_ENGLISH)) {
+    const present = flatten(allStrings(locale as Locale));
+    expect(keys.filter((key) => !present.has(key)), locale).toEqual([]);
+  }
+});
+
+describe.each(NAMESPACES.flatMap((ns) => TRANSLATED.map((locale) => [`${locale} ${ns}`, locale, ns] as const)))("%s", (_name, locale, ns) => {
+  const flat = flatten(strings(locale, ns));
+  const { pluralBases: englishPluralBases, englishFor, expectedKeys } = reference(ns);
 
   test("has exactly English's keys, with every plural category the language uses", () => {
     const expected = expectedKeys(locale);
@@ -119,7 +144,9 @@ describe.each(Object.entries(TRANSLATIONS))("%s", (locale, tree) => {
   });
 
   test("translates every string (short allow-list aside)", () => {
-    const allowed = new Set(SAME_AS_ENGLISH[locale] ?? []);
+    // The allow-list entries of this namespace: those whose top-level section English has here.
+    const sections = strings("en", ns);
+    const allowed = new Set((SAME_AS_ENGLISH[locale] ?? []).filter((key) => key.split(".")[0]! in sections));
     const untranslated = [...flat].filter(([key, value]) => value === englishFor(key) && !allowed.has(key)).map(([key]) => key);
     expect(untranslated).toEqual([]);
     const stale = [...allowed].filter((key) => flat.get(key) !== englishFor(key));
@@ -138,12 +165,12 @@ describe.each(Object.entries(TRANSLATIONS))("%s", (locale, tree) => {
 
   test("i18next picks this locale's plural form for every count", async () => {
     const i18n = createInstance();
-    await i18n.init({ ...i18nConfig, lng: locale, resources });
+    await i18n.init({ ...i18nConfig, lng: locale, resources, ns: [...NAMESPACES] });
     for (const base of englishPluralBases) {
       for (const count of [0, 1, 2, 3, 5, 11, 22, 100, 101, 1_000_000, 1.5]) {
         const category = new Intl.PluralRules(locale).select(count) as PluralCategory;
         const expected = flat.get(`${base}_${category}`)!.replaceAll("{{count}}", String(count));
-        expect(i18n.t(base, { count }), `${base}, count ${count}`).toBe(expected);
+        expect(i18n.t(base, { count, ns }), `${base}, count ${count}`).toBe(expected);
       }
     }
   });
@@ -151,7 +178,7 @@ describe.each(Object.entries(TRANSLATIONS))("%s", (locale, tree) => {
 
 test("French puts a no-break space inside « » and before : ; ? !", () => {
   const problems: string[] = [];
-  for (const [key, value] of flatten(fr)) {
+  for (const [key, value] of flatten(allStrings("fr"))) {
     if (/«(?![\u00A0\u202F])|(?<![\u00A0\u202F])»/.test(value)) problems.push(`${key}: guillemets`);
     if (/(?<![\u00A0\u202F])[:;?!]/.test(value)) problems.push(`${key}: no no-break space before : ; ? !`);
     if (/[“”]/.test(value)) problems.push(`${key}: English quotation marks`);
@@ -160,14 +187,14 @@ test("French puts a no-break space inside « » and before : ; ? !", () => {
 });
 
 test("Spanish opens questions and exclamations with ¿ and ¡", () => {
-  for (const [key, value] of flatten(es)) {
+  for (const [key, value] of flatten(allStrings("es"))) {
     if (value.includes("?")) expect(value, key).toContain("¿");
     if (value.includes("!")) expect(value, key).toContain("¡");
   }
 });
 
 test("Polish quotes „like this”", () => {
-  for (const [key, value] of flatten(pl)) {
+  for (const [key, value] of flatten(allStrings("pl"))) {
     expect(value.split("„").length, key).toBe(value.split("”").length);
     expect(value, key).not.toMatch(/[“«»]/);
   }
@@ -175,7 +202,7 @@ test("Polish quotes „like this”", () => {
 
 test("every Arabic string is in Arabic script, with Arabic punctuation", () => {
   const problems: string[] = [];
-  for (const [key, value] of flatten(ar)) {
+  for (const [key, value] of flatten(allStrings("ar"))) {
     if (!/\p{Script=Arabic}/u.test(value)) problems.push(`${key}: no Arabic script`);
     if (/[,;?]/.test(value)) problems.push(`${key}: Latin , ; or ? instead of ، ؛ ؟`);
   }
@@ -183,8 +210,8 @@ test("every Arabic string is in Arabic script, with Arabic punctuation", () => {
 });
 
 test("the day markers keep their +1/−1", () => {
-  for (const [locale, tree] of Object.entries(TRANSLATIONS)) {
-    const time = tree.time as Tree;
+  for (const locale of TRANSLATED) {
+    const time = strings(locale, "translation").time as Tree;
     expect(time.nextDay, locale).toMatch(/\+1(?!\d)/);
     expect(time.previousDay, locale).toMatch(/−1(?!\d)/);
   }

@@ -23,7 +23,8 @@ const { EVENT_TYPES } = await import("./events.server.ts");
 const { EVENT_TYPES: FORM_EVENT_TYPES } = await import("~/utils/admin-event-schema.ts");
 const { resolveSessionStart } = await import("~/utils/admin-session-schema.ts");
 const { translateError } = await import("~/utils/admin-event-schema.ts");
-const en = (await import("~/locales/en.ts")).default;
+// The schema's messages live in the organiser namespace; both English files, as the server reads them.
+const en = { ...(await import("~/locales/en.ts")).default, ...(await import("~/locales/admin/en.ts")).default };
 
 let actor: { id: string; role: string };
 

@@ -1,7 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { adminHandle, loadWithAdminStrings } from "~/locales/admin-namespace.ts";
 import { getCsrfToken, requireOrganiser } from "~/utils/auth.server.ts";
+
+export const handle = adminHandle;
+export const clientLoader = loadWithAdminStrings;
 
 /** The organiser workspace: every page below checks the sign-in here and again in its own loader/action. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,10 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { adminHandle, loadWithAdminStrings } from "~/locales/admin-namespace.ts";
 import { z } from "zod";
 import { i18n } from "~/i18n.server.ts";
 import { recordSignIn, verifyLogin } from "~/models/organisers.server.ts";
 import { getCurrentOrganiser, safeReturnTo, signIn } from "~/utils/auth.server.ts";
+
+export const handle = adminHandle;
+export const clientLoader = loadWithAdminStrings;
 
 export const meta: MetaFunction = () => [{ title: "Sign in" }];
 

@@ -28,4 +28,12 @@ describe("renderMarkdown", () => {
     expect(light).toContain('<a class="light-image" href="/uploads/camp-b.png">Image: Camp &quot;B&quot; layout</a>');
     expect(light).toContain('<a class="light-image" href="/uploads/chart.png">Open the image</a>');
   });
+
+  it("lazy-loads same-site images and turns images hosted elsewhere into links", () => {
+    const html = renderMarkdown("![The pillar diagram](/recordings/r1/poster/p.png)\n\n![A chart](https://cdn.example.org/c.png) ![](//cdn.example.org/d.png)");
+    expect(html).toContain('<img src="/recordings/r1/poster/p.png" alt="The pillar diagram" loading="lazy" decoding="async">');
+    expect(html).toContain('<a href="https://cdn.example.org/c.png" rel="noopener noreferrer nofollow">A chart</a>');
+    expect(html).toContain('<a href="//cdn.example.org/d.png" rel="noopener noreferrer nofollow">//cdn.example.org/d.png</a>');
+    expect(html.match(/<img/g)).toHaveLength(1);
+  });
 });

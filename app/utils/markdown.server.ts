@@ -33,19 +33,25 @@ export type MarkdownOptions = {
   light?: { label: (alt: string) => string };
 };
 
-// Images load lazily and decode off the main thread; their size is unknown to the author's
-// Markdown, so the stylesheet keeps them within the column.
+// Images in a description: same-site ones load lazily and never block the page; one hosted
+// elsewhere becomes a plain link to it, so a public page makes no third-party request (the
+// Content-Security-Policy would block it anyway, leaving a broken image); in the light version
+// every image becomes a link. Markdown cannot say how big an image is, so the stylesheet keeps
+// it within the column.
+const defaultImage = md.renderer.rules.image!;
 md.renderer.rules.image = (tokens, idx, options, env: MarkdownOptions, self) => {
   const token = tokens[idx]!;
-  const alt = self.renderInlineAsText(token.children ?? [], options, env);
   const src = token.attrGet("src") ?? "";
+  const alt = self.renderInlineAsText(token.children ?? [], options, env);
+  if (/^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(src)) {
+    return `<a href="${md.utils.escapeHtml(src)}" rel="noopener noreferrer nofollow">${md.utils.escapeHtml(alt || src)}</a>`;
+  }
   if (env.light) {
     return `<a class="light-image" href="${md.utils.escapeHtml(src)}">${md.utils.escapeHtml(env.light.label(alt))}</a>`;
   }
-  token.attrSet("alt", alt);
   token.attrSet("loading", "lazy");
   token.attrSet("decoding", "async");
-  return self.renderToken(tokens, idx, options);
+  return defaultImage(tokens, idx, options, env, self);
 };
 
 /** Markdown to sanitised HTML, safe for dangerouslySetInnerHTML. */

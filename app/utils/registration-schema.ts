@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { SUPPORTED_LOCALES } from "~/i18n.ts";
+import { HONEYPOT_FIELD, LIMITS, questionField, type FormQuestion } from "./registration-fields.ts";
 
 /**
  * Whether the runtime knows this IANA zone. Plain Intl rather than ~/utils/time.ts, which would pull
@@ -25,24 +26,7 @@ function isValidTimeZone(zone: string): boolean {
   }
 }
 
-export const LIMITS = {
-  name: 200,
-  email: 254,
-  organisation: 200,
-  country: 100,
-  accessibilityNeeds: 2000,
-  answer: 2000,
-} as const;
-
-export type QuestionKind = "text" | "single" | "multiple" | "yesno";
-export type FormQuestion = { id: string; kind: QuestionKind; label: string; options: string[]; required: boolean };
-
-/** The form field that carries a question's answer: ids are cuids, safe in a field name. */
-export function questionField(questionId: string): `question_${string}` {
-  return `question_${questionId}`;
-}
-
-export const HONEYPOT_FIELD = "website";
+export { HONEYPOT_FIELD, LIMITS, questionField, type FormQuestion, type QuestionKind } from "./registration-fields.ts";
 
 const E = (key: string) => `registration.errors.${key}`;
 

@@ -1,19 +1,17 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { languageName } from "~/utils/language-names.ts";
 import { localeDirection } from "~/i18n.ts";
 import { RegistrationSection } from "~/components/registration-section.tsx";
-import { loadRegistrationForm } from "~/components/registration-form.server.ts";
 import { SessionList } from "~/components/session-list.tsx";
-import { i18n } from "~/i18n.server.ts";
-import { getPublicEvent } from "~/models/events.server.ts";
-import { getSiteSettings } from "~/models/settings.server.ts";
-import { getEnv } from "~/utils/env.server.ts";
-import { renderMarkdown } from "~/utils/markdown.server.ts";
-import { getLightMode, getViewerTimeZone } from "~/utils/preferences.server.ts";
-import { describeSessions } from "~/utils/session-times.server.ts";
-import { zoneDisplayName } from "~/utils/time.ts";
+import type { loader } from "./event.server.ts";
+
+// The loader lives in its own .server module: the browser build replaces that one import with an
+// empty module, where importing each server module here cost the page a request apiece. The
+// file's name must be unique: the compiler shares one empty module per import specifier, and a
+// module shared by two routes becomes a chunk (and a request) of its own.
+export { loader } from "./event.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) =>
   loaderData
@@ -21,40 +19,6 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) =>
     : [{ title: "Not found" }];
 
 export const headers = () => ({ "X-Page-Cache-TTL": "60" });
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = await i18n.getLocale(request);
-  const t = await i18n.getFixedT(locale);
-  const event = await getPublicEvent(params.slug ?? "", locale);
-  if (!event) throw data(t("event.notFound", { slug: params.slug }), { status: 404 });
-  const settings = await getSiteSettings();
-  const viewerZone = getViewerTimeZone(request);
-  const displayZone = viewerZone ?? event.timeZone;
-  const sessions = describeSessions(event, {
-    locale,
-    displayZone,
-    defaultCities: settings.referenceCities,
-    baseUrl: getEnv().BASE_URL,
-    dayLabels: { nextDay: t("time.nextDay"), previousDay: t("time.previousDay") },
-  });
-  // The form is the same for every visitor (only the tz and lng cookies, which the page cache
-  // varies on, pre-fill it), so the page stays cacheable.
-  const registration = await loadRegistrationForm(event.slug, sessions, { t, locale, timeZone: displayZone });
-  const { description, sessions: _raw, translations: _t, ...rest } = event;
-  return {
-    event: {
-      ...rest,
-      descriptionHtml: renderMarkdown(description, {
-        light: getLightMode(request)
-          ? { label: (alt) => (alt ? t("settings.imageHidden", { alt }) : t("settings.imageHiddenNoAlt")) }
-          : undefined,
-      }),
-    },
-    sessions,
-    registration,
-    zone: { id: displayZone, name: zoneDisplayName(displayZone, locale), detected: viewerZone !== null },
-  };
-}
 
 export default function EventPage() {
   const { event, sessions, zone, registration } = useLoaderData<typeof loader>();

@@ -1,0 +1,36 @@
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { i18n } from "~/i18n.server.ts";
+import { getCatalogueFilterOptions, listCatalogue } from "~/models/events.server.ts";
+import { parseCatalogueParams } from "~/utils/catalogue-params.server.ts";
+import { getViewerTimeZone } from "~/utils/preferences.server.ts";
+import { formatSessionRange } from "~/utils/session-times.server.ts";
+
+/** One page of the catalogue, filtered, with each event's next session in the viewer's zone. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const locale = await i18n.getLocale(request);
+  const t = await i18n.getFixedT(locale);
+  const filters = await parseCatalogueParams(url, t);
+  const [result, options] = await Promise.all([listCatalogue(filters, locale), getCatalogueFilterOptions()]);
+  if (filters.page > result.pageCount) {
+    throw data(t("catalogue.noSuchPage", { page: filters.page, count: result.pageCount }), { status: 404 });
+  }
+  const viewerZone = getViewerTimeZone(request);
+  const events = result.events.map((event) => {
+    const session = event.nextSession;
+    const zone = viewerZone ?? session?.timeZone ?? event.timeZone;
+    return {
+      ...event,
+      when: session ? formatSessionRange(session.startsAt, session.endsAt, zone, locale) : null,
+    };
+  });
+  return {
+    filters,
+    events,
+    total: result.total,
+    pageCount: result.pageCount,
+    options,
+    pageTitle: t(filters.when === "past" ? "catalogue.pastTitle" : "catalogue.title"),
+    pageDescription: t("catalogue.description"),
+  };
+}
