@@ -1,4 +1,4 @@
-import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -14,11 +14,8 @@ import {
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { TimeZoneDetector } from "~/components/time-zone-detector.tsx";
-import { LOCALE_NAMES, SUPPORTED_LOCALES, isLocale, localeDirection } from "~/i18n.ts";
-import { i18n, localeCookie } from "~/i18n.server.ts";
-import { getSiteSettings } from "~/models/settings.server.ts";
+import { LOCALE_NAMES, SUPPORTED_LOCALES, localeDirection } from "~/i18n.ts";
 import { useNonce } from "~/utils/nonce.tsx";
-import { getLightMode, getViewerTimeZone } from "~/utils/preferences.server.ts";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -26,18 +23,9 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const locale = await i18n.getLocale(request);
-  const settings = await getSiteSettings();
-  const headers = new Headers();
-  // A language picked through ?lng= is remembered for the next visit.
-  const requested = new URL(request.url).searchParams.get("lng");
-  if (isLocale(requested)) headers.append("Set-Cookie", await localeCookie.serialize(requested));
-  return data(
-    { locale, siteName: settings.siteName, timeZone: getViewerTimeZone(request), light: getLightMode(request) },
-    { headers },
-  );
-}
+// The loader lives in a .server module: the browser build swaps that one import for an empty
+// module, where each server module imported here cost every page a request of its own.
+export { loader } from "~/root.server.ts";
 
 export type RootLoaderData = { locale: string; siteName: string; timeZone: string | null; light: boolean };
 

@@ -8,6 +8,7 @@ import morgan from "morgan";
 import { createRequestHandler } from "@remix-run/node";
 import remixExpress from "@remix-run/express/dist/server.js";
 import { createPageCache } from "./page-cache.js";
+import { buildAssets } from "./static-assets.js";
 
 const { createRemixRequest, sendRemixResponse } = remixExpress;
 const CACHE_HEADER = "x-page-cache-ttl";
@@ -28,6 +29,9 @@ export function createApp({ build, root = process.cwd(), logRequests = true }) {
   // Fast settings: pages are compressed per response (each has its own nonce), and
   // level 4 keeps nearly all of level 6's saving for a fraction of the CPU.
   app.use(compression({ level: 4, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } }));
+
+  // Remix fingerprints everything under /build: cached for a year, compressed once at build time.
+  app.use("/build", buildAssets(path.join(root, "public/build")));
 
   app.use((req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
@@ -77,8 +81,6 @@ export function createApp({ build, root = process.cwd(), logRequests = true }) {
     res.status(ok ? 200 : 503).type("text/plain").set("Cache-Control", "no-store").send(ok ? "ok" : "database unavailable");
   });
 
-  // Remix fingerprints everything under /build: cache it for a year.
-  app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
   app.all("*", async (req, res, next) => {

@@ -1,7 +1,8 @@
 // The HTTP application around the build (server/app.js): health check, security headers,
 // compression, static assets and the anonymous page cache, over a real socket.
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
+import http, { type Server } from "node:http";
+import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../../app/utils/db.server.ts";
 import { EMBED_ORIGINS } from "../../app/utils/embed.ts";
@@ -130,6 +131,34 @@ describe("transport", () => {
       expect(response.headers.get("cache-control"), asset).toBe("public, max-age=31536000, immutable");
       expect(response.headers.get("content-type"), asset).toMatch(/javascript|css/);
     }
+  });
+
+  it("sends /build assets as the brotli or gzip copy made at build time, with only the headers they need", async () => {
+    const html = await (await get("/events")).text();
+    const asset = /src="(\/build\/[^"]+\.js)"/.exec(html)?.[1] ?? /href="(\/build\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(asset).toBeTruthy();
+    const plain = Buffer.from(await (await get(asset!, { "Accept-Encoding": "identity" })).arrayBuffer());
+    // Chrome lists gzip first, all with the same weight: the smaller brotli copy is chosen.
+    const br = await fetch(`${origin}${asset}`, { headers: { "Accept-Encoding": "gzip, deflate, br, zstd" } });
+    expect(br.headers.get("content-encoding")).toBe("br");
+    expect(br.headers.get("vary")).toMatch(/Accept-Encoding/i);
+    expect(br.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(br.headers.get("content-security-policy")).toBeNull();
+    expect(br.headers.get("x-content-type-options")).toBe("nosniff");
+    // fetch decodes the body: it must be the very file.
+    expect(Buffer.from(await br.arrayBuffer()).equals(plain)).toBe(true);
+    const raw = await new Promise<{ encoding: string | undefined; length: number }>((resolve, reject) => {
+      http.get(`${origin}${asset}`, { headers: { "Accept-Encoding": "gzip, deflate, br" } }, (res) => {
+        let length = 0;
+        res.on("data", (chunk: Buffer) => (length += chunk.length));
+        res.on("end", () => resolve({ encoding: res.headers["content-encoding"], length }));
+      }).on("error", reject);
+    });
+    // Brotli at quality 11 (build time) beats the per-request setting by a clear margin.
+    const perRequest = zlib.brotliCompressSync(plain, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }).length;
+    expect(raw.encoding).toBe("br");
+    expect(raw.length).toBeLessThan(perRequest);
+    expect((await get(asset!, { "Accept-Encoding": "gzip" })).headers.get("content-encoding")).toBe("gzip");
   });
 
   it("answers an unknown address with the site's 404 page, not a 500", async () => {
