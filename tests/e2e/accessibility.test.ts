@@ -155,6 +155,11 @@ describe.concurrent("WCAG 2.2 AA", () => {
       await expectNoSeriousViolations(expect, page, `the event page [${lng}]`);
       await expectPhoneLayout(expect, page, `the event page [${lng}]`);
       await page.setViewportSize({ width: 1280, height: 900 });
+      // Validation arrives when the reader starts the form: leave the name empty, and once it is
+      // flagged the browser checks the rest too.
+      await page.locator("form#registration input[name=name]").focus();
+      await page.keyboard.press("Tab");
+      await page.locator("form#registration input[name=name][aria-invalid=true]").waitFor();
       await page.locator("form#registration button[type=submit]").click();
       await page.locator(".error-summary").waitFor();
       // Validated in the browser: no page load happened.
