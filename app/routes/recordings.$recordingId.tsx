@@ -57,9 +57,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { ok: true, secondsWatched: stored };
 }
 
-// A progress report changes nothing on the page: do not reload a long transcript every 15 s.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  formData?.has("secondsWatched") ? false : defaultShouldRevalidate;
+// A progress report changes nothing on the page: do not reload a long transcript every 15 s. Nor
+// does the time-zone detection's revalidation on a first visit (same address, no form): nothing
+// here depends on the viewer's zone, and a two-hour transcript is ~70 KB to fetch again.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, formMethod, currentUrl, nextUrl, defaultShouldRevalidate }) => {
+  if (formData?.has("secondsWatched")) return false;
+  if (!formMethod && currentUrl.href === nextUrl.href) return false;
+  return defaultShouldRevalidate;
+};
 
 function mediaFor(recording: { kind: string; mediaSource: string | null; mimeType: string | null; posterUrl: string | null }, mode: Mode): ReplayMedia | null {
   if (mode === "transcript" || !recording.mediaSource) return null;

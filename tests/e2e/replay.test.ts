@@ -178,3 +178,23 @@ it("loads a YouTube player only when asked, and moves it to the cue a learner cl
   await expect.poll(() => page.locator(".transcript-cue.is-current .cue-text").textContent(), { timeout: 15_000 }).toBe("Questions from the audience.");
   await page.close();
 }, 60_000);
+
+it("does not fetch a long transcript again when a first visit detects the time zone", async () => {
+  // A fresh visitor: no tz cookie yet, so the page learns the zone and revalidates.
+  const fresh = await browser.newContext({ locale: "en-US", timezoneId: "Asia/Dhaka" });
+  try {
+    const page = await fresh.newPage();
+    const dataRequests: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname.endsWith(".data")) dataRequests.push(request.url());
+    });
+    await page.goto(`${server.url}/recordings/${recordingId}`);
+    await expect.poll(async () => (await fresh.cookies()).find((c) => c.name === "tz")?.value, { timeout: 15_000 }).toBe("Asia%2FDhaka");
+    await expect.poll(() => dataRequests.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.waitForLoadState("networkidle");
+    // Only the root's data (the viewer's zone) is asked for, never the transcript's route again.
+    for (const url of dataRequests) expect(new URL(url).searchParams.get("_routes"), url).toBe("root");
+  } finally {
+    await fresh.close();
+  }
+}, 60_000);
