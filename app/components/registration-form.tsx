@@ -86,6 +86,11 @@ export function RegistrationForm(props: RegistrationFormProps) {
     if (!validation) return;
     for (const name of leftEarly.current) form.validate({ name });
     leftEarly.current.clear();
+    // The messages that appear above may push the field being filled in out of view.
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && active.closest("form#registration")) active.scrollIntoView({ block: "nearest" });
+    });
     // Once, when validation arrives; `form` is a new object on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [validation]);

@@ -298,12 +298,13 @@ export function ReplayView(props: Props) {
           <nav aria-labelledby="chapters-heading" className="replay-chapters">
             <h3 id="chapters-heading">{t("replay.chaptersHeading")}</h3>
             <ol>
-              {chapters.map((chapter) => (
+              {chapters.map((chapter, i) => (
                 <li key={`${chapter.startSeconds}-${chapter.title}`}>
-                  <a href={hrefWith({ t: String(chapter.startSeconds), r: null })} data-seek={chapter.startSeconds}>
+                  {/* The link's name is the time; the title beside it describes it to screen readers. */}
+                  <a href={hrefWith({ t: String(chapter.startSeconds), r: null })} data-seek={chapter.startSeconds} aria-describedby={`chapter-${i + 1}`}>
                     <Clock seconds={chapter.startSeconds} />
                   </a>{" "}
-                  {chapter.title}
+                  <span id={`chapter-${i + 1}`}>{chapter.title}</span>
                 </li>
               ))}
             </ol>

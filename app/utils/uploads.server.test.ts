@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { UploadError, readUploadForm, removeStoredFiles, storedFilePath } from "./uploads.server.ts";
+import { UploadError, readUploadForm, removeStoredFiles, storeUploadedStream, storedFilePath } from "./uploads.server.ts";
 
 const MP3 = new Uint8Array([0x49, 0x44, 0x33, 4, 0, 0, 0, 0, 0, 0, ...new Array(200).fill(0)]);
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(200).fill(0)]);
@@ -103,6 +103,19 @@ describe("readUploadForm", () => {
     const { form, stored } = await readUploadForm(request, { media: "media" }, { dir });
     expect(form.get("intent")).toBe("publish");
     expect(stored).toEqual([]);
+  });
+});
+
+describe("storeUploadedStream", () => {
+  it("leaves no half-written file when the very first chunk is already over the limit", async () => {
+    // Refused before the write stream has opened its file: the file must not appear afterwards.
+    for (let i = 0; i < 20; i++) {
+      async function* oneBigChunk() {
+        yield new Uint8Array(4096);
+      }
+      await refusal(storeUploadedStream(oneBigChunk(), "media", { dir, maxBytes: 1024 }));
+      expect(readdirSync(dir), `attempt ${i + 1}`).toEqual([]);
+    }
   });
 });
 

@@ -117,7 +117,13 @@ export async function storeUploadedStream(
     await rename(incoming, path.join(dir, fileName));
     return { fileName, mimeType: sniffed.mimeType, category: sniffed.category, size };
   } catch (error) {
-    out.destroy();
+    // A stream destroyed before its file was even opened (a first chunk already over the limit)
+    // still creates the file: wait until it has closed, then remove whatever is there.
+    if (!out.closed) {
+      const closed = once(out, "close");
+      out.destroy();
+      await closed;
+    }
     await rm(incoming, { force: true });
     throw error;
   }

@@ -114,7 +114,13 @@ async function press(page: Page, key: string): Promise<Focus> {
 async function tabUntil(page: Page, wanted: (focus: Focus) => boolean, what: string, options: { back?: boolean; max?: number } = {}): Promise<Focus> {
   const seen: string[] = [];
   for (let i = 0; i < (options.max ?? 60); i++) {
-    const focus = await press(page, options.back ? "Shift+Tab" : "Tab");
+    let focus = await press(page, options.back ? "Shift+Tab" : "Tab");
+    // Validation arriving while the reader tabs on adds messages above the field; the page
+    // brings the field back into view on the next frame.
+    if (!focus.isBody && !focus.unobscured) {
+      await page.waitForTimeout(300);
+      focus = await readFocus(page);
+    }
     if (!focus.isBody) expectVisibleFocus(focus);
     seen.push(`<${focus.tag}> ${focus.label || focus.text || focus.name}`);
     if (wanted(focus)) return focus;

@@ -151,6 +151,10 @@ describe("the replay page", () => {
     expect(decodeEntities(href!)).toMatch(new RegExp(`^/recordings/${ids.arabic}\\?lang=en&t=\\d+#cue-${n}$`));
     expect(textOf(html)).toContain("Psychological first aid");
     expect(html).toMatch(/href="[^"]*t=129"[^>]*data-seek="129"/);
+    // Each chapter's time link is described by its title.
+    const chapter = /<a href="[^"]*t=129"[^>]*aria-describedby="(chapter-\d+)"/.exec(html)?.[1];
+    expect(chapter).toBeTruthy();
+    expect(textOf(new RegExp(`<span id="${chapter}">([^<]*)</span>`).exec(html)?.[1] ?? "")).not.toBe("");
     // A transcript-only recording downloads nothing.
     expect(html).not.toMatch(/<(audio|video)\b/);
   });
