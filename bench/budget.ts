@@ -10,11 +10,11 @@
 // tests/.tmp/budget-latest.json. It builds no code.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { freePort } from "./servers.ts";
 import { measurePageWeight, type PageWeight } from "./page-weight.ts";
 
 export const BUDGET = { htmlCssKB: 40, totalWithJsKB: 150 };
@@ -120,18 +120,6 @@ export function budgetSummary(results: BudgetResult[]) {
 }
 
 // ---- standalone: npx tsx bench/budget.ts ----
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function main() {
   if (!existsSync("build/index.js")) throw new Error("No build: run `npm run build` first (this command builds nothing)");

@@ -21,6 +21,7 @@ import { seedDemoCatalogue } from "../prisma/seed/catalogue.ts";
 import { measurePageWeight } from "./page-weight.ts";
 import type { ServerControl } from "./registration.ts";
 import { fmt, printTable, ratio, type Row } from "./table.ts";
+import { mulberry32 } from "./random.ts";
 
 export const REPLAY = { cues: 1500, hours: 2, chapters: 12, serverRounds: 40, browserRounds: 5 };
 
@@ -46,17 +47,6 @@ const WORDS = `the and to of a in that is we for it with on this are children be
   standard services safe risk education school teachers learning wellbeing mental health psychosocial
   referral assessment partners coordination camp displacement refugees violence reunification tracing
   alternative care monitoring data training supervision volunteers girls boys adolescents parents`.split(/\s+/).filter(Boolean);
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Cue = { startMs: number; endMs: number; speaker: string | null; text: string };
 

@@ -4,7 +4,6 @@
 // as a ratio to a baseline measured in the same run. Writes tests/.tmp/bench-latest.json.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -16,6 +15,7 @@ import { benchFanout } from "./fanout.ts";
 import { printSchedulingResult, runSchedulingBench } from "./scheduling.ts";
 import { benchSearch, printSearchResult } from "./search.ts";
 import { benchReplay, printReplayResult } from "./replay.ts";
+import { freePort } from "./servers.ts";
 
 const SETTINGS: LoadSettings = {
   connections: 10,
@@ -55,18 +55,6 @@ const watchdog = setTimeout(() => {
   process.exit(1);
 }, WATCHDOG_MS);
 watchdog.unref();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(name: string, script: string, env: Record<string, string>, origin: string) {
   const child = spawn(process.execPath, [script], {

@@ -16,6 +16,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { migrateDatabase } from "../app/utils/migrate.server.ts";
+import { mulberry32 } from "./random.ts";
 
 export const SCHEDULING = { referenceCities: 10, registrations: 10_000, zones: 60, pastEvents: 20, warmup: 20, pairs: 150, targetRatio: 1.5 };
 
@@ -36,17 +37,6 @@ export type SchedulingBenchResult = {
 
 const sqlDate = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
 const DAY = 86_400_000;
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 60 zones: the reference cities' and then every n-th zone the runtime knows, for spread. */
 function audienceZones(): string[] {

@@ -18,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { migrateDatabase } from "../app/utils/migrate.server.ts";
 import { fmt, met, printTable, ratio } from "./table.ts";
+import { mulberry32 } from "./random.ts";
 
 export const SEARCH = { hours: 1000, cuesPerMinute: 12, warmup: 2, rounds: 5, targetRatio: 2, targetP95Ms: 25 };
 
@@ -34,17 +35,6 @@ export type SearchBenchResult = {
   targetP95Ms: number;
   seconds: number;
 };
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Function words first (they are the most frequent), then the subject's vocabulary.
 const VOCABULARY: Record<string, string> = {

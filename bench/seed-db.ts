@@ -9,6 +9,7 @@ import Database from "better-sqlite3";
 import { PrismaClient } from "../app/generated/prisma/client.ts";
 import { migrateDatabase } from "../app/utils/migrate.server.ts";
 import { seedDemoCatalogue } from "../prisma/seed/catalogue.ts";
+import { mulberry32 } from "./random.ts";
 
 export const SYNTHETIC_EVENTS = 1000;
 const DAY_MS = 86_400_000;
@@ -19,17 +20,6 @@ export type BenchDatabase = {
   eventSlug: string;
   counts: { events: number; published: number; upcoming: number; sessions: number; topics: number };
 };
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Prisma's SQLite adapter stores DateTime as this text form; the app's queries compare strings.
 const sqlDate = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
