@@ -92,7 +92,8 @@ export function ReplayView(props: Props) {
     const container = listRef.current;
     if (!container) return;
     const starts = (cues ?? []).map((cue) => cue.startMs);
-    let current: HTMLElement | null = null;
+    // Picks up a highlight left by the previous run of this effect (e.g. before the player loaded).
+    let current: HTMLElement | null = container.querySelector<HTMLElement>(".transcript-cue.is-current");
 
     const highlight = (seconds: number) => {
       // Links to a moment carry whole seconds (?t=75 for a cue at 75.4 s): within that second the

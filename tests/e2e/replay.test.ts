@@ -176,7 +176,26 @@ it("loads a YouTube player only when asked, and moves it to the cue a learner cl
   const playerFrame = page.frames().find((f) => f.url().startsWith("https://www.youtube-nocookie.com/"))!;
   await expect.poll(() => playerFrame.evaluate(() => (window as unknown as { commands: { func?: string; args?: unknown[] }[] }).commands.find((c) => c.func === "seekTo")?.args), { timeout: 15_000 }).toEqual([60, true]);
   await expect.poll(() => page.locator(".transcript-cue.is-current .cue-text").textContent(), { timeout: 15_000 }).toBe("Questions from the audience.");
+  expect(await page.locator(".transcript-cue.is-current").count()).toBe(1);
   await page.close();
+
+  // Before the player is loaded, a cue click loads it at that cue.
+  const second = await context.newPage();
+  second.setDefaultTimeout(30_000);
+  await second.route("https://www.youtube-nocookie.com/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: standIn }));
+  await second.goto(`${server.url}/recordings/${embedded.id}`);
+  await second.getByRole("link", { name: "Load the YouTube player" }).waitFor();
+  // Hydrated: React has claimed the transcript.
+  await second.waitForFunction(() => {
+    const list = document.querySelector(".transcript-cues");
+    return !!list && Object.keys(list).some((key) => key.startsWith("__reactFiber"));
+  });
+  await second.getByText("Questions from the audience.", { exact: true }).click();
+  const src = await second.locator("iframe").getAttribute("src", { timeout: 15_000 });
+  expect(new URL(src!).searchParams.get("start")).toBe("60");
+  // The stand-in then reports 35 s: the highlight moves there, and only one cue is current.
+  await expect.poll(() => second.locator(".transcript-cue.is-current .cue-text").allTextContents(), { timeout: 15_000 }).toEqual(["Case management in the first weeks."]);
+  await second.close();
 }, 60_000);
 
 it("does not fetch a long transcript again when a first visit detects the time zone", async () => {
