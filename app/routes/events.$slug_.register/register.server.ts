@@ -2,7 +2,6 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { loadRegistrationForm } from "~/components/registration-form.server.ts";
 import { i18n } from "~/i18n.server.ts";
-import { getPublicEvent } from "~/models/events.server.ts";
 import {
   findActiveRegistration,
   getRegistrationOptions,
@@ -10,13 +9,10 @@ import {
   resendConfirmation,
   type RegisterResult,
 } from "~/models/registrations.server.ts";
-import { getSiteSettings } from "~/models/settings.server.ts";
-import { getEnv } from "~/utils/env.server.ts";
 import { manageTokenFor } from "~/utils/manage-token.server.ts";
-import { getViewerTimeZone } from "~/utils/preferences.server.ts";
 import { clientAddressOf, limitRegistrationAttempt } from "~/utils/rate-limit.server.ts";
 import { HONEYPOT_FIELD, answersFromForm, createRegistrationSchema } from "~/utils/registration-schema.ts";
-import { describeSessions } from "~/utils/session-times.server.ts";
+import { loadPublicEventForViewer } from "~/utils/public-event.server.ts";
 
 /**
  * Pages here echo what a person typed: never store them anywhere on the way. Referrers go to this
@@ -26,22 +22,9 @@ import { describeSessions } from "~/utils/session-times.server.ts";
 export const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" };
 
 export async function registerLoader({ request, params }: LoaderFunctionArgs) {
-  const locale = await i18n.getLocale(request);
-  const t = await i18n.getFixedT(locale);
   const slug = params.slug ?? "";
-  const event = await getPublicEvent(slug, locale);
-  if (!event) throw data(t("event.notFound", { slug }), { status: 404 });
-  const settings = await getSiteSettings();
-  const viewerZone = getViewerTimeZone(request);
-  const displayZone = viewerZone ?? event.timeZone;
-  const sessions = describeSessions(event, {
-    locale,
-    displayZone,
-    defaultCities: settings.referenceCities,
-    baseUrl: getEnv().BASE_URL,
-    dayLabels: { nextDay: t("time.nextDay"), previousDay: t("time.previousDay") },
-  });
-  const form = await loadRegistrationForm(slug, sessions, { t, locale, timeZone: viewerZone ?? event.timeZone });
+  const { locale, t, event, sessions, displayZone } = await loadPublicEventForViewer(request, slug);
+  const form = await loadRegistrationForm(slug, sessions, { t, locale, timeZone: displayZone });
   if (!form) throw data(t("event.notFound", { slug }), { status: 404 });
   const requested = new URL(request.url).searchParams.get("session");
   return data(
