@@ -75,7 +75,16 @@ export type OutboxPayload = {
   joinUrl: string | null;
   referenceCities: ReferenceCity[];
   registrant: { name: string; email: string; timeZone: string; locale: string };
-  registration: { id: string; status: string; sessionId: string };
+  registration: {
+    id: string;
+    status: string;
+    sessionId: string;
+    /**
+     * The registrant's part of the iCalendar SEQUENCE, added to the session's (absent in rows
+     * written before it existed: 0). See calendarSequenceFor in app/utils/calendar.server.ts.
+     */
+    calendarSequence?: number;
+  };
   /** Set when the registrant moved between two sessions of the event. */
   switch?: { from: SessionSnapshot; to: SessionSnapshot };
   recording?: { id: string; title: string; path: string };
@@ -174,6 +183,7 @@ async function buildRows(db: Db, inputs: EnqueueInput[], now: Date): Promise<Bui
       locale: true,
       status: true,
       sessionId: true,
+      calendarSequence: true,
       session: { select: sessionSelect },
     },
   });
@@ -253,7 +263,12 @@ async function buildRows(db: Db, inputs: EnqueueInput[], now: Date): Promise<Bui
         timeZone: registration.timeZone,
         locale: registration.locale,
       },
-      registration: { id: registration.id, status: registration.status, sessionId: registration.sessionId },
+      registration: {
+        id: registration.id,
+        status: registration.status,
+        sessionId: registration.sessionId,
+        calendarSequence: registration.calendarSequence,
+      },
       ...(previous ? { switch: { from: snapshot(previous), to: snapshot(current) } } : {}),
       ...(recordingId
         ? {

@@ -19,6 +19,8 @@ const schema = z.object({
   referenceCities: z.array(z.string().refine((id) => cityIds.has(id))).min(1, "adminUsers.settings.citiesRequired").max(20),
   defaultLocale: z.enum(SUPPORTED_LOCALES),
   senderAddress: z.string().trim().max(200).regex(SENDER, "adminUsers.settings.senderInvalid").optional(),
+  // A bare address (it becomes a Reply-To header and a calendar ORGANIZER, no display name).
+  contactAddress: z.string().trim().max(200).email("adminUsers.settings.contactInvalid").optional(),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -37,9 +39,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ errors: submission.reply().error ?? {}, values: submission.payload as Record<string, unknown> }, { status: 400 });
   }
-  const { siteName, referenceCities, defaultLocale, senderAddress } = submission.value;
+  const { siteName, referenceCities, defaultLocale, senderAddress, contactAddress } = submission.value;
   const zones = [...new Set(KNOWN_CITIES.filter((c) => referenceCities.includes(c.id)).map((c) => c.zone))];
-  await saveSiteSettings(admin.id, { siteName, referenceCities: zones, defaultLocale, senderAddress: senderAddress ?? "" });
+  await saveSiteSettings(admin.id, { siteName, referenceCities: zones, defaultLocale, senderAddress: senderAddress ?? "", contactAddress: contactAddress ?? "" });
   return redirect("/admin/settings?saved=1");
 }
 
@@ -83,6 +85,9 @@ export default function Settings() {
         </Field>
         <Field name="senderAddress" label={t("adminUsers.settings.senderAddress")} hint={t("adminUsers.settings.senderAddressHint")} errors={errors}>
           {(a) => <input {...a} defaultValue={str(v.senderAddress)} maxLength={200} dir="ltr" />}
+        </Field>
+        <Field name="contactAddress" label={t("adminUsers.settings.contactAddress")} hint={t("adminUsers.settings.contactAddressHint")} errors={errors}>
+          {(a) => <input {...a} type="email" defaultValue={str(v.contactAddress)} maxLength={200} dir="ltr" />}
         </Field>
         <div className="form-actions">
           <SubmitButton label={t("adminUsers.settings.save")} pendingLabel={t("adminEvents.saving")} />

@@ -445,7 +445,10 @@ function computeZoneDisplayName(zone: string, locale: string, instant: Date): st
   if (!name) return zone;
   if (zone !== "UTC" && zone !== "Etc/UTC" && name === offsetOnlyName(zone, dt.locale ?? "en", instant)) {
     const city = cityLabelForZone(zone);
-    return `${localizedCityName({ zone, city }, locale)} (${name})`;
+    // A comma, not brackets: the name itself is usually shown in brackets after a time, and
+    // "(Amman (GMT+03:00))" nests them. Arabic script writes its own comma.
+    const comma = /^(ar|fa|ur)\b/i.test(locale) ? "، " : ", ";
+    return `${localizedCityName({ zone, city }, locale)}${comma}${name}`;
   }
   return name;
 }
