@@ -225,6 +225,19 @@ describe("public and downloaded calendar files", () => {
     expect(feed.events.map((e) => e.uid)).toContain(uid);
   });
 
+  it("a Polish session's public file labels its lines in Polish, like its time line", async () => {
+    await prisma.language.upsert({ where: { code: "pl" }, update: {}, create: { code: "pl", name: "Polish", nativeName: "Polski", dir: "ltr" } });
+    const event = await createEvent(prisma, { title: "Zarządzanie przypadkami" });
+    const session = await createSession(prisma, event.id, { startsAt: new Date("2030-06-20T13:00:00Z") });
+    await prisma.session.update({ where: { id: session.id }, data: { languageCode: "pl" } });
+    const [single, feed] = await files([`/events/${event.slug}/sessions/${session.id}.ics`, "/calendar.ics?language=pl"]);
+    for (const description of [single.events[0].description!, feed.events.find((e) => e.uid === `session-${session.id}@${HOST}`)!.description!]) {
+      expect(description).toContain(`Strona wydarzenia: ${BASE_URL}/events/${event.slug}`);
+      expect(description).not.toContain("Event page");
+      expect(description).toMatch(/czerwca 2030/);
+    }
+  });
+
   it("a feed filtered down to no session is still a valid calendar (RFC 5545 needs one component)", async () => {
     // No session of any event is a workshop.
     const [empty] = await files(["/calendar.ics?type=workshop"]);
