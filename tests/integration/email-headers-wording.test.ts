@@ -172,6 +172,28 @@ describe("wording, in every language", () => {
     }
   });
 
+  it("the same class: a waitlisted person's 'session cancelled' mail removes no calendar entry, and a declined person is not offered to cancel", async () => {
+    const event = await createEvent(prisma);
+    const session = await createSession(prisma, event.id);
+    for (const locale of LOCALES) {
+      const waiting = await createRegistration(prisma, session.id, { locale, status: "waitlisted", email: `session-cancelled-${locale}@example.net` });
+      await enqueue("session-cancelled", waiting.id, { sessionId: session.id, by: "organiser" });
+      const declined = await createRegistration(prisma, session.id, { locale, status: "declined", email: `declined-${locale}@example.net` });
+      await enqueue("registration-declined", declined.id);
+    }
+    const sent = await sendPending();
+    for (const locale of LOCALES) {
+      const m = emailMessages(locale);
+      const [cancelled] = sent.get(`session-cancelled-${locale}@example.net`) ?? [];
+      expect((await parse(cancelled)).text, locale).not.toContain(m.common.calendarCancelAttached);
+      expect(await calendarOf(cancelled), locale).toBeNull();
+      const [declined] = sent.get(`declined-${locale}@example.net`) ?? [];
+      const text = (await parse(declined)).text ?? "";
+      expect(text, locale).not.toContain(m.common.manageHint);
+      expect(text, locale).toContain(m.common.manageClosed);
+    }
+  });
+
   it("Arabic: Amman's zone is not in brackets inside brackets", async () => {
     const event = await createEvent(prisma);
     const session = await createSession(prisma, event.id);
