@@ -307,7 +307,7 @@ const admin: LocaleMessages<typeof en> = {
       senderAddress: "Adresse d’expédition des e-mails",
       senderAddressHint: "Par exemple « CPMS Learning <learning@example.org> ». Si le champ est vide, c’est la valeur MAIL_FROM du serveur qui s’applique.",
       contactAddress: "Adresse de contact pour les réponses",
-      contactAddressHint: "Reçoit les réponses à nos e-mails et figure comme organisateur dans les invitations d’agenda : une adresse lue par une personne, par exemple learning@example.org. Vide : pas d’adresse de réponse, et les invitations ne demandent pas de réponse.",
+      contactAddressHint: "Reçoit les réponses à nos e-mails et figure comme organisateur dans les invitations d’agenda : une adresse lue par une personne, par exemple learning@example.org. Vide : pas d’adresse de réponse, et les invitations ne demandent pas de réponse.",
       contactInvalid: "Saisissez une adresse e-mail, par exemple learning@example.org.",
       save: "Enregistrer les paramètres",
       saved: "Paramètres enregistrés.",
