@@ -223,6 +223,12 @@ export function RegistrationForm(props: RegistrationFormProps) {
       <fieldset className="consents">
         <legend>{t("registration.consentsLegend")}</legend>
         <CheckboxField field={field("consentPrivacy")} label={t("registration.consentPrivacy")} />
+        {/* A new tab, so reading the notice does not lose what was typed (without JavaScript too). */}
+        <p className="hint">
+          <a href="/privacy" target="_blank" rel="noopener">
+            {t("registration.privacyLink")}
+          </a>
+        </p>
         {props.isRecorded ? <CheckboxField field={field("consentRecording")} label={t("registration.consentRecording")} /> : null}
       </fieldset>
 

@@ -6,6 +6,10 @@ const en = {
     defaultName: "Learning Events",
     footer: "Webinars, live Q&As, audio and video on child protection in humanitarian action.",
   },
+  privacy: {
+    title: "Privacy notice",
+    subtitle: "How {{siteName}} handles your details",
+  },
   nav: {
     skipToContent: "Skip to main content",
     main: "Main",
@@ -187,6 +191,7 @@ const en = {
     no: "No",
     consentsLegend: "Consent",
     consentPrivacy: "I agree that the organisers store my details to run this event, as described in the privacy notice.",
+    privacyLink: "Read the privacy notice (opens in a new tab)",
     consentRecording: "I understand that this session is recorded and that the recording will be published.",
     honeypot: "Leave this field empty",
     submit: "Register",

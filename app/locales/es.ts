@@ -6,6 +6,10 @@ const es: LocaleMessages = {
     defaultName: "Eventos de aprendizaje",
     footer: "Seminarios web, sesiones de preguntas y respuestas en vivo, contenidos de audio y video sobre la protección de la niñez y adolescencia en la acción humanitaria.",
   },
+  privacy: {
+    title: "Aviso de privacidad",
+    subtitle: "Cómo trata {{siteName}} sus datos",
+  },
   nav: {
     skipToContent: "Saltar al contenido principal",
     main: "Menú principal",
@@ -191,6 +195,7 @@ const es: LocaleMessages = {
     no: "No",
     consentsLegend: "Consentimiento",
     consentPrivacy: "Acepto que el equipo organizador conserve mis datos para organizar este evento, según se describe en el aviso de privacidad.",
+    privacyLink: "Leer el aviso de privacidad (se abre en una pestaña nueva)",
     consentRecording: "Entiendo que esta sesión se graba y que la grabación se publicará.",
     honeypot: "Deje este campo vacío",
     submit: "Inscribirse",

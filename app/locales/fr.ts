@@ -7,6 +7,10 @@ const fr: LocaleMessages = {
     defaultName: "Événements d’apprentissage",
     footer: "Webinaires, séances de questions-réponses en direct, contenus audio et vidéo sur la protection de l’enfance dans l’action humanitaire.",
   },
+  privacy: {
+    title: "Politique de confidentialité",
+    subtitle: "Comment {{siteName}} traite vos données",
+  },
   nav: {
     skipToContent: "Aller au contenu principal",
     main: "Menu principal",
@@ -192,6 +196,7 @@ const fr: LocaleMessages = {
     no: "Non",
     consentsLegend: "Consentement",
     consentPrivacy: "J’accepte que l’équipe d’organisation conserve mes données pour organiser cet événement, comme le décrit la politique de confidentialité.",
+    privacyLink: "Lire la politique de confidentialité (s’ouvre dans un nouvel onglet)",
     consentRecording: "Je comprends que cette séance est enregistrée et que l’enregistrement sera publié.",
     honeypot: "Laissez ce champ vide",
     submit: "S’inscrire",

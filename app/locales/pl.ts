@@ -7,6 +7,10 @@ const pl: LocaleMessages = {
     defaultName: "Wydarzenia edukacyjne",
     footer: "Webinaria, sesje pytań i odpowiedzi na żywo oraz materiały audio i wideo o ochronie dzieci w działaniach humanitarnych.",
   },
+  privacy: {
+    title: "Informacja o ochronie prywatności",
+    subtitle: "Jak {{siteName}} przetwarza Twoje dane",
+  },
   nav: {
     skipToContent: "Przejdź do treści głównej",
     main: "Menu główne",
@@ -196,6 +200,7 @@ const pl: LocaleMessages = {
     no: "Nie",
     consentsLegend: "Zgody",
     consentPrivacy: "Wyrażam zgodę na przechowywanie moich danych przez organizatorów w celu przeprowadzenia tego wydarzenia, zgodnie z informacją o ochronie prywatności.",
+    privacyLink: "Przeczytaj informację o ochronie prywatności (otwiera się w nowej karcie)",
     consentRecording: "Przyjmuję do wiadomości, że ta sesja jest nagrywana, a nagranie zostanie opublikowane.",
     honeypot: "Pozostaw to pole puste",
     submit: "Zarejestruj się",
