@@ -59,7 +59,7 @@ export function TimeZoneChooser(props: Props) {
     const q = fold(query.trim());
     if (!q) return groups;
     return groups
-      .map((g) => ({ ...g, options: g.options.filter((o) => fold(`${o.label} ${o.value}`).includes(q)) }))
+      .map((g) => ({ ...g, options: g.options.filter((o) => fold(`${o.label} ${o.value} ${o.keywords ?? ""}`).includes(q)) }))
       .filter((g) => g.options.length > 0);
   }, [groups, query]);
   const matches = useMemo(() => new Set(visible.flatMap((g) => g.options.map((o) => o.value))).size, [visible]);
@@ -73,24 +73,6 @@ export function TimeZoneChooser(props: Props) {
 
   return (
     <div className="zone-chooser">
-      {searchable ? (
-        <div className="zone-search">
-          <label htmlFor={searchId}>{t("timeZoneChooser.search")}</label>
-          <input
-            id={searchId}
-            ref={searchRef}
-            type="search"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            autoComplete="off"
-            aria-controls={props.id}
-            aria-describedby={statusId}
-          />
-          <p id={statusId} className="hint" aria-live="polite">
-            {query.trim() ? (matches ? t("timeZoneChooser.matches", { count: matches }) : t("timeZoneChooser.noMatch")) : ""}
-          </p>
-        </div>
-      ) : null}
       <select
         id={props.id}
         name={props.name}
@@ -111,6 +93,24 @@ export function TimeZoneChooser(props: Props) {
           </optgroup>
         ))}
       </select>
+      {searchable ? (
+        <div className="zone-search">
+          <label htmlFor={searchId}>{t("timeZoneChooser.search")}</label>
+          <input
+            id={searchId}
+            ref={searchRef}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            autoComplete="off"
+            aria-controls={props.id}
+            aria-describedby={statusId}
+          />
+          <p id={statusId} className="hint" aria-live="polite">
+            {query.trim() ? (matches ? t("timeZoneChooser.matches", { count: matches }) : t("timeZoneChooser.noMatch")) : ""}
+          </p>
+        </div>
+      ) : null}
       {props.more && !full ? (
         <p className="hint">
           <a

@@ -148,7 +148,7 @@ const ar: LocaleMessages = {
     previousDay: "\u200E−1 يوم",
   },
   timeZoneChooser: {
-    search: "ابحث عن مدينة أو بلد أو منطقة زمنية",
+    search: "ابحث باسم مدينة أو بلد",
     matches_zero: "لا توجد منطقة زمنية مطابقة.",
     matches_one: "منطقة زمنية واحدة مطابقة.",
     matches_two: "منطقتان زمنيتان مطابقتان.",

@@ -130,7 +130,7 @@ const en = {
     previousDay: "−1 day",
   },
   timeZoneChooser: {
-    search: "Find a city, country or time zone",
+    search: "Search by city or country",
     matches_one: "{{count}} time zone matches.",
     matches_other: "{{count}} time zones match.",
     noMatch: "No time zone matches. Try a nearby city or the country.",

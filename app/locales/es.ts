@@ -134,7 +134,7 @@ const es: LocaleMessages = {
     previousDay: "−1 día",
   },
   timeZoneChooser: {
-    search: "Buscar una ciudad, un país o una zona horaria",
+    search: "Buscar una ciudad o un país",
     matches_one: "{{count}} zona horaria coincide.",
     matches_many: "{{count}} zonas horarias coinciden.",
     matches_other: "{{count}} zonas horarias coinciden.",

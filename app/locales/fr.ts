@@ -135,7 +135,7 @@ const fr: LocaleMessages = {
     previousDay: "−1 jour",
   },
   timeZoneChooser: {
-    search: "Chercher une ville, un pays ou un fuseau horaire",
+    search: "Chercher une ville ou un pays",
     matches_one: "{{count}} fuseau horaire correspond.",
     matches_many: "{{count}} fuseaux horaires correspondent.",
     matches_other: "{{count}} fuseaux horaires correspondent.",

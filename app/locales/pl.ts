@@ -139,7 +139,7 @@ const pl: LocaleMessages = {
     previousDay: "−1 dzień",
   },
   timeZoneChooser: {
-    search: "Znajdź miasto, kraj lub strefę czasową",
+    search: "Szukaj miasta lub kraju",
     matches_one: "Pasuje {{count}} strefa czasowa.",
     matches_few: "Pasują {{count}} strefy czasowe.",
     matches_many: "Pasuje {{count}} stref czasowych.",

@@ -7,7 +7,8 @@ import { DateTime } from "luxon";
 import { KNOWN_CITIES, formatOffset, listTimeZones, localizedCityName, normalizeTimeZone } from "./time.ts";
 import { countryOfZone } from "./zone-countries.server.ts";
 
-export type ZoneOption = { value: string; label: string };
+/** `keywords`: other names it is found by (the city in the other interface languages). */
+export type ZoneOption = { value: string; label: string; keywords?: string };
 export type ZoneGroup = { id: string; label: string; options: ZoneOption[] };
 export type ZoneGroupLabels = {
   /** "Your time zone" */
@@ -70,6 +71,18 @@ export function zoneOptionLabel(zone: string, locale: string, now: Date = new Da
   return parts.join(" · ");
 }
 
+const LANGUAGES = ["en", "fr", "es", "ar", "pl"];
+/** "Genève Ginebra Genewa جنيف" for Europe/Zurich: a reader may know a city by another language's name. */
+function keywordsFor(zone: string, label: string): string | undefined {
+  const names = new Set(KNOWN_CITIES.filter((c) => c.zone === zone).flatMap((c) => LANGUAGES.map((l) => localizedCityName(c, l))));
+  const extra = [...names].filter((n) => !label.includes(n));
+  return extra.length ? extra.join(" ") : undefined;
+}
+function option(value: string, label: string): ZoneOption {
+  const keywords = keywordsFor(value, label);
+  return keywords ? { value, label, keywords } : { value, label };
+}
+
 const REGION_ORDER = ["Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"];
 
 /** Every zone, grouped by region, named in the reader's language, `current` first. */
@@ -98,14 +111,14 @@ function buildGroups(locale: string, labels: ZoneGroupLabels, now: Date): ZoneGr
   groups.push({
     id: "cities",
     label: labels.cities,
-    options: KNOWN_CITIES.map((c) => ({ value: c.zone, label: `${localizedCityName(c, locale)} · ${offsetNow(c.zone, now)}` })).sort(byLabel),
+    options: KNOWN_CITIES.map((c) => option(c.zone, `${localizedCityName(c, locale)} · ${offsetNow(c.zone, now)}`)).sort(byLabel),
   });
   const regions = new Map<string, ZoneOption[]>();
   for (const zone of listTimeZones()) {
     const region = zone.includes("/") ? zone.split("/")[0]! : "UTC";
     if (region !== "UTC" && !REGION_ORDER.includes(region)) continue;
     const list = regions.get(region) ?? [];
-    list.push({ value: zone, label: zoneOptionLabel(zone, locale, now) });
+    list.push(option(zone, zoneOptionLabel(zone, locale, now)));
     regions.set(region, list);
   }
   for (const region of ["UTC", ...REGION_ORDER]) {
