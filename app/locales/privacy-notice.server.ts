@@ -25,7 +25,7 @@ Every email we send you has a personal link to manage your registration, where y
 Lorsque vous vous inscrivez à une session, nous conservons votre nom, votre adresse électronique, votre organisation et votre pays si vous les indiquez, votre fuseau horaire et votre langue, vos réponses aux questions de l’événement, les besoins d’accessibilité que vous nous signalez et la date à laquelle vous avez accepté cette politique. Si vous participez à une session ou regardez un enregistrement, nous notons votre présence ou votre progression.
 
 ## Pourquoi
-Pour organiser l’événement : confirmer votre place, vous envoyer l’invitation de calendrier, les rappels et tout changement, partager l’enregistrement et compter la participation afin que l’équipe d’organisation puisse améliorer ses sessions et en rendre compte. Nous ne vendons pas vos données et ne les utilisons pas à des fins publicitaires.
+Pour organiser l’événement\u00a0: confirmer votre place, vous envoyer l’invitation de calendrier, les rappels et tout changement, partager l’enregistrement et compter la participation afin que l’équipe d’organisation puisse améliorer ses sessions et en rendre compte. Nous ne vendons pas vos données et ne les utilisons pas à des fins publicitaires.
 
 ## Qui les voit
 Seuls l’équipe d’organisation de l’événement auquel vous êtes inscrit·e et les administrateurs du site. Les courriels passent par notre prestataire de messagerie. Si une session est enregistrée, les personnes qui regardent l’enregistrement peuvent voir et entendre ce que vous y partagez.
