@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Checkbox, Field, FieldMessage, SubmitButton, list, str, type FieldErrors } from "~/components/admin-form.tsx";
@@ -57,6 +57,9 @@ export default function Settings() {
     <div className="admin-page">
       <h1>{t("adminUsers.settings.title")}</h1>
       {params.get("saved") ? <p className="notice notice-success" role="status">{t("adminUsers.settings.saved")}</p> : null}
+      <p>
+        <Link to="/admin/settings/privacy">{t("adminPrivacy.settingsLink")}</Link>
+      </p>
       <Form method="post" className="admin-form">
         <input type="hidden" name="csrf" value={loaded.csrf} />
         <Field name="siteName" label={t("adminUsers.settings.siteName")} errors={errors}>

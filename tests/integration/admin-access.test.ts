@@ -41,6 +41,7 @@ const ADMIN_ONLY = new Set([
   "routes/admin.audit",
   "routes/admin.users",
   "routes/admin.settings",
+  "routes/admin.settings_.privacy",
   "routes/admin.mail",
   "routes/admin.mail_.$name",
   "routes/admin.mail_.$name_.raw",

@@ -307,6 +307,18 @@ const admin = {
       senderInvalid: "Enter an address like “Name <name@example.org>” or name@example.org.",
     },
   },
+  adminPrivacy: {
+    title: "Privacy notice",
+    intro: "This is the notice the registration form asks people to agree to, shown at /privacy in each language. Say what you collect, why, who sees it, how long you keep it and how people can cancel or ask for their details to be deleted. Markdown is allowed.",
+    view: "See the privacy notice as participants see it",
+    noticeIn: "Notice in {{language}}",
+    defaultHint: "This is the default text: edit it to make it yours. Leave it unchanged or empty to keep following the default.",
+    customHint: "Your own text. Empty it to go back to the default.",
+    save: "Save the privacy notice",
+    saved: "Privacy notice saved.",
+    tooLong: "The notice is too long (20,000 characters at most).",
+    settingsLink: "Edit the privacy notice shown to participants",
+  },
   scheduling: {
     title: "Scheduling assistant",
     pageTitle: "Find a time: {{title}}",

@@ -316,6 +316,18 @@ const admin: LocaleMessages<typeof en> = {
       senderInvalid: "Ingrese una dirección como «Nombre <nombre@example.org>» o nombre@example.org.",
     },
   },
+  adminPrivacy: {
+    title: "Aviso de privacidad",
+    intro: "El formulario de inscripción pide aceptar este aviso, que se muestra en /privacy en cada idioma. Indique qué datos recoge, para qué, quién los ve, cuánto tiempo los conserva y cómo cancelar o pedir que se eliminen. Se admite Markdown.",
+    view: "Ver el aviso como lo ven los participantes",
+    noticeIn: "Aviso en {{language}}",
+    defaultHint: "Este es el texto predeterminado: modifíquelo para adaptarlo. Si lo deja igual o vacío, seguirá el predeterminado.",
+    customHint: "Su propio texto. Vacíelo para volver al predeterminado.",
+    save: "Guardar el aviso de privacidad",
+    saved: "Aviso de privacidad guardado.",
+    tooLong: "El aviso es demasiado largo (20 000 caracteres como máximo).",
+    settingsLink: "Editar el aviso de privacidad que ven los participantes",
+  },
   scheduling: {
     title: "Asistente de programación",
     pageTitle: "Buscar un horario: {{title}}",

@@ -316,6 +316,18 @@ const admin: LocaleMessages<typeof en> = {
       senderInvalid: "Saisissez une adresse comme « Nom <nom@example.org> » ou nom@example.org.",
     },
   },
+  adminPrivacy: {
+    title: "Politique de confidentialité",
+    intro: "Le formulaire d’inscription demande d’accepter cette politique, affichée sur /privacy dans chaque langue. Indiquez ce que vous recueillez, pourquoi, qui y a accès, combien de temps vous le gardez et comment annuler ou demander la suppression des données. Le Markdown est accepté.",
+    view: "Voir la politique telle que les participant·es la voient",
+    noticeIn: "Politique en {{language}}",
+    defaultHint: "Texte par défaut : modifiez-le pour l’adapter. Laissé tel quel ou vide, il suit le texte par défaut.",
+    customHint: "Votre propre texte. Videz-le pour revenir au texte par défaut.",
+    save: "Enregistrer la politique de confidentialité",
+    saved: "Politique de confidentialité enregistrée.",
+    tooLong: "Le texte est trop long (20 000 caractères au plus).",
+    settingsLink: "Modifier la politique de confidentialité présentée aux participant·es",
+  },
   scheduling: {
     title: "Assistant de planification",
     pageTitle: "Trouver un horaire : {{title}}",

@@ -324,6 +324,18 @@ const admin: LocaleMessages<typeof en> = {
       senderInvalid: "Wpisz adres w rodzaju „Nazwa <nazwa@example.org>” albo nazwa@example.org.",
     },
   },
+  adminPrivacy: {
+    title: "Informacja o ochronie prywatności",
+    intro: "Formularz rejestracji prosi o akceptację tej informacji, wyświetlanej pod adresem /privacy w każdym języku. Napisz, jakie dane zbierasz, w jakim celu, kto ma do nich dostęp, jak długo je przechowujesz i jak można anulować rejestrację lub poprosić o usunięcie danych. Można używać Markdown.",
+    view: "Zobacz informację tak, jak widzą ją uczestnicy",
+    noticeIn: "Informacja w języku: {{language}}",
+    defaultHint: "To tekst domyślny: zmień go, aby go dostosować. Pozostawiony bez zmian lub pusty będzie podążał za tekstem domyślnym.",
+    customHint: "Twój własny tekst. Usuń go, aby wrócić do tekstu domyślnego.",
+    save: "Zapisz informację o ochronie prywatności",
+    saved: "Zapisano informację o ochronie prywatności.",
+    tooLong: "Tekst jest za długi (najwyżej 20 000 znaków).",
+    settingsLink: "Edytuj informację o ochronie prywatności dla uczestników",
+  },
   scheduling: {
     title: "Asystent planowania",
     pageTitle: "Znajdź termin: {{title}}",
