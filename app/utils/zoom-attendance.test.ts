@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "./csv.ts";
 import { importKeyFor, parseZoomAttendance, parseZoomTime } from "./zoom-attendance.ts";
@@ -101,5 +103,57 @@ describe("parseZoomAttendance", () => {
     expect(parseZoomTime("11/30/2026 12:05:00 PM", "UTC")?.toISOString()).toBe("2026-11-30T12:05:00.000Z");
     expect(parseZoomTime("Nov 30, 2026 03:01:12 PM", "Asia/Kathmandu")?.toISOString()).toBe("2026-11-30T09:16:12.000Z");
     expect(parseZoomTime("yesterday", "UTC")).toBeNull();
+  });
+});
+
+describe("parseZoomAttendance on Zoom's documented export layouts (tests/fixtures/zoom)", () => {
+  const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../tests/fixtures/zoom/${name}`, import.meta.url)), "utf8");
+
+  it("one-table export: reads the participant's email and duration, not the host's that come first, and says so", () => {
+    const result = parseZoomAttendance(fixture("meeting-participants-one-table.csv"), "America/New_York");
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.problems).toEqual([]);
+    expect(result.rows.map((r) => [r.line, r.name, r.emailNormalized, r.minutes])).toEqual([
+      [2, "Lena Fischer (Host)", "host@example.org", 71],
+      [3, "Amina Hassan (Amina)", "amina@example.org", 39],
+      [4, "Amina Hassan", "amina@example.org", 20],
+      [5, "Tran, Minh", "minh@example.org", 60],
+      [6, "Dial-in caller", "", 10],
+    ]);
+    expect(result.rows[1]!.joinedAt?.toISOString()).toBe("2026-11-30T20:01:12.000Z");
+    expect(result.sections).toEqual([{ title: "Participants", headerLine: 1, rows: 5 }]);
+    expect(result.notes).toHaveLength(2);
+    expect(result.notes[0]).toContain("2 “User Email” columns (columns 5 and 9); column 9");
+    expect(result.notes[1]).toContain("columns 6 and 12); column 12");
+  });
+
+  it("webinar Attendee Report: reads each section under its own header, skips host, panelists and absentees with reasons", () => {
+    const result = parseZoomAttendance(fixture("webinar-attendee-report.csv"), "Asia/Amman");
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.sections).toEqual([
+      { title: "Host Details", headerLine: 6, rows: 1 },
+      { title: "Panelist Details", headerLine: 9, rows: 1 },
+      { title: "Attendee Details", headerLine: 12, rows: 4 },
+    ]);
+    expect(result.problems).toEqual([]);
+    expect(result.rows.map((r) => [r.line, r.name, r.emailNormalized, r.minutes])).toEqual([
+      [13, "Amina Hassan (Amina)", "amina@example.org", 33],
+      [14, "Amina Hassan", "amina@example.org", 17],
+      [15, "Tran, Minh", "minh@example.org", 60],
+    ]);
+    // "Mar 28, 2020 08:07:27" in Amman (summer time, UTC+3, began the day before) is 05:07:27 UTC.
+    expect(result.rows[0]!.joinedAt?.toISOString()).toBe("2020-03-28T05:07:27.000Z");
+    expect(result.skipped.map((s) => [s.line, s.email, s.reason])).toEqual([
+      [7, "host@example.org", "listed under “Host Details”: the host is not a participant"],
+      [10, "rania@example.org", "listed under “Panelist Details”: the panelist is not a participant"],
+      [16, "joseph@example.org", "registered but did not attend (“Attended” is No)"],
+    ]);
+  });
+
+  it("reads Zoom's 24-hour webinar times", () => {
+    expect(parseZoomTime("Mar 28, 2020 08:07:27", "UTC")?.toISOString()).toBe("2020-03-28T08:07:27.000Z");
+    expect(parseZoomTime("Dec 1, 2026 17:30:00", "Europe/London")?.toISOString()).toBe("2026-12-01T17:30:00.000Z");
   });
 });
