@@ -157,3 +157,22 @@ describe("parseZoomAttendance on Zoom's documented export layouts (tests/fixture
     expect(parseZoomTime("Dec 1, 2026 17:30:00", "Europe/London")?.toISOString()).toBe("2026-12-01T17:30:00.000Z");
   });
 });
+
+describe("parseZoomAttendance: Zoom's “unique users” view", () => {
+  it("reads one total per person, without join times, and says how it was read", () => {
+    const file = '\uFEFF"Name (original name)","Email","Total duration (minutes)","Guest"\r\n"Amina Hassan","amina@example.org","59","No"\r\n"Tran, Minh","minh@example.org","60","Yes"\r\n';
+    const result = parseZoomAttendance(file, "UTC");
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.rows.map((r) => [r.line, r.name, r.emailNormalized, r.minutes, r.joinedAt])).toEqual([
+      [2, "Amina Hassan", "amina@example.org", 59, null],
+      [3, "Tran, Minh", "minh@example.org", 60, null],
+    ]);
+    expect(result.notes).toEqual([expect.stringContaining("no join or leave times")]);
+  });
+
+  it("still ignores the meeting preamble, which has an email and a duration but no participant", () => {
+    const result = parseZoomAttendance('"Meeting ID","Topic","User Email","Duration (Minutes)"\r\n"1","T","host@example.org","70"\r\n', "UTC");
+    expect(result).toMatchObject({ ok: false, reason: "no-header" });
+  });
+});

@@ -139,7 +139,6 @@ function findColumns(cells: string[], notes: string[], line: number): Columns | 
     );
     return chosen;
   };
-  if (join < 0) return null;
   const columns: Columns = {
     name: nameColumn,
     email: pick(EMAIL_HEADERS, "participant’s email"),
@@ -148,8 +147,11 @@ function findColumns(cells: string[], notes: string[], line: number): Columns | 
     duration: pick(DURATION_HEADERS, "participant’s duration"),
     attended: all(["attended"])[0] ?? -1,
   };
-  // The meeting preamble has email and duration but no join time; the participant table has both.
+  // The meeting preamble has email and duration but neither a join time nor a participant's name;
+  // the participant table has a join time, or (Zoom's "show unique users" export, one row per
+  // person with a total) a name and a duration.
   if (columns.email < 0) return null;
+  if (join < 0) return nameColumn >= 0 && columns.duration >= 0 ? columns : null;
   if (columns.leave < 0 && columns.duration < 0) return null;
   return columns;
 }
@@ -224,6 +226,11 @@ export function parseZoomAttendance(text: string, zone = "UTC"): ZoomParseResult
       sections.push(section);
       table = { columns, kind: pendingTitle?.kind ?? "participants", section };
       pendingTitle = null;
+      if (columns.join < 0) {
+        notes.push(
+          `Line ${record.line}: this table has no join or leave times (Zoom’s “unique users” view): each row was read as one person’s total time. Import either this view or the one with a row per connection, not both.`,
+        );
+      }
       continue;
     }
     // Before the first table: the report's title and the meeting's own header and values.
@@ -248,8 +255,9 @@ export function parseZoomAttendance(text: string, zone = "UTC"): ZoomParseResult
     const leaveText = cell(cols.leave);
     const durationText = cell(cols.duration);
     const issues: string[] = [];
-    const joinedAt = parseZoomTime(joinText, zone);
-    if (!joinedAt) issues.push(joinText ? `join time “${joinText}” is not a date and time like 11/30/2026 03:01:12 PM` : "the join time is empty");
+    const totalsOnly = cols.join < 0;
+    const joinedAt = totalsOnly ? null : parseZoomTime(joinText, zone);
+    if (!joinedAt && !totalsOnly) issues.push(joinText ? `join time “${joinText}” is not a date and time like 11/30/2026 03:01:12 PM` : "the join time is empty");
     const leftAt = leaveText ? parseZoomTime(leaveText, zone) : null;
     if (leaveText && !leftAt) issues.push(`leave time “${leaveText}” is not a date and time like 11/30/2026 04:02:00 PM`);
     if (joinedAt && leftAt && leftAt < joinedAt) issues.push("the leave time is before the join time");
@@ -276,7 +284,8 @@ export function parseZoomAttendance(text: string, zone = "UTC"): ZoomParseResult
       joinedAt,
       leftAt,
       minutes,
-      importKey: importKeyFor(emailNormalized, joinText, leaveText),
+      // A total has no times to tell rows apart: one row per person, so the email alone is the key.
+      importKey: totalsOnly ? importKeyFor(emailNormalized, "total", "") : importKeyFor(emailNormalized, joinText, leaveText),
     });
   }
   if (sections.length === 0) {

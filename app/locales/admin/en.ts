@@ -597,7 +597,7 @@ const admin = {
       problemsTitle_other: "{{count}} rows could not be read",
       problem: "Line {{line}}: {{message}}",
       readTitle: "What was read",
-      section: "“{{title}}” (header on line {{line}}): {{count}} rows",
+      section: "“{{title}}” (header on line {{line}}), rows read: {{count}}",
       notesTitle: "Check how the columns were read",
       skippedTitle: "Rows left out on purpose ({{count}})",
       reason: "Reason",

@@ -624,7 +624,7 @@ const admin: LocaleMessages<typeof en> = {
       problemsTitle_other: "No se pudieron leer {{count}} filas",
       problem: "Línea {{line}}: {{message}}",
       readTitle: "Lo que se leyó",
-      section: "«{{title}}» (encabezado en la línea {{line}}): {{count}} filas",
+      section: "«{{title}}» (encabezado en la línea {{line}}), filas leídas: {{count}}",
       notesTitle: "Compruebe cómo se leyeron las columnas",
       skippedTitle: "Filas omitidas a propósito ({{count}})",
       reason: "Motivo",

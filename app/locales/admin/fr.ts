@@ -624,7 +624,7 @@ const admin: LocaleMessages<typeof en> = {
       problemsTitle_other: "{{count}} lignes n’ont pas pu être lues",
       problem: "Ligne {{line}} : {{message}}",
       readTitle: "Ce qui a été lu",
-      section: "« {{title}} » (en-tête à la ligne {{line}}) : {{count}} lignes",
+      section: "« {{title}} » (en-tête à la ligne {{line}}), lignes lues : {{count}}",
       notesTitle: "Vérifiez la lecture des colonnes",
       skippedTitle: "Lignes laissées de côté volontairement ({{count}})",
       reason: "Raison",
