@@ -65,11 +65,17 @@ for (const javaScriptEnabled of [true, false]) {
       const cues = await db.transcriptCue.findMany({ where: { transcript: { recordingId: recording.id, languageCode: "ar" } }, orderBy: { position: "asc" } });
       expect(cues.map((c) => c.text)).toEqual([FIRST, SECOND]);
 
+      // The list shows the stored encoding once the page has its new data (JavaScript on: after
+      // revalidation, which re-renders the list's forms).
+      const listed = (label: string) => page.locator(".recording-transcripts li").filter({ hasText: `Read as ${label}` }).waitFor();
+      await listed("Windows-1256 (Arabic)");
+
       // Reading it again as Windows-1252 shows the organiser what a wrong choice looks like…
       const reread = page.locator(".transcript-reread");
       await reread.getByLabel("Text wrong? Read the file again as").selectOption("windows-1252");
       await reread.getByRole("button", { name: "Read again" }).click();
       await expect.poll(() => page.locator(".transcript-import").innerText()).toContain("Read as Windows-1252 (Western European) (as you chose)");
+      await listed("Windows-1252 (Western European)");
       // …and choosing Windows-1256 brings the Arabic back, from the stored file.
       await page.locator(".transcript-reread").getByLabel("Text wrong? Read the file again as").selectOption("windows-1256");
       await page.locator(".transcript-reread").getByRole("button", { name: "Read again" }).click();
