@@ -176,3 +176,21 @@ describe("parseZoomAttendance: Zoom's “unique users” view", () => {
     expect(result).toMatchObject({ ok: false, reason: "no-header" });
   });
 });
+
+describe("parseZoomAttendance: header variants and CSV quirks", () => {
+  it("reads the newer lower-case headers, trailing commas, quoted commas and ISO-like times in the chosen zone", () => {
+    const file =
+      "Name (original name),Email,Join time,Leave time,Duration (minutes),Guest,Recording disclaimer response,In waiting room,\r\n" +
+      '"Okafor, Amara (Amara)",amara@example.org,2026-03-29 00:10:00,2026-03-29 00:50:00,40,No,OK,No,\r\n' +
+      "Priya Raman,priya@example.org,2026-03-29 02:15:00,2026-03-29 02:45:00,30,Yes,OK,No,\r\n";
+    const result = parseZoomAttendance(file, "Europe/London");
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.problems).toEqual([]);
+    expect(result.rows.map((r) => [r.name, r.email, r.minutes, r.joinedAt?.toISOString()])).toEqual([
+      ["Okafor, Amara (Amara)", "amara@example.org", 40, "2026-03-29T00:10:00.000Z"],
+      // London's clocks went forward at 01:00 UTC that night: 02:15 local (summer time) is 01:15 UTC.
+      ["Priya Raman", "priya@example.org", 30, "2026-03-29T01:15:00.000Z"],
+    ]);
+  });
+});
