@@ -582,6 +582,7 @@ const admin = {
     attendance: {
       importTitle: "Import Zoom’s attendance report",
       importHint: "In Zoom, open Reports → Usage → the meeting’s participants, and export them as CSV. People are matched to registrations by email address; several rows for one person are added up. Importing the same file again adds nothing, and an updated file adds only its new rows.",
+      importHintWebinar: "For a webinar, Zoom’s Attendee Report (Reports → Webinar) works too: each section is read under its own header, and the host, panelists and registrants who did not attend are listed but not counted.",
       file: "Participant report (CSV, up to 2 MB)",
       zone: "Time zone of the times in the report",
       import: "Import the report",

@@ -607,6 +607,7 @@ const admin: LocaleMessages<typeof en> = {
     attendance: {
       importTitle: "Importar el informe de asistencia de Zoom",
       importHint: "En Zoom, abra Informes → Uso → los participantes de la reunión y expórtelos como CSV. Las personas se vinculan con las inscripciones por su dirección de correo electrónico; si una persona tiene varias filas, se suman. Importar de nuevo el mismo archivo no agrega nada, y un archivo actualizado solo agrega sus filas nuevas.",
+      importHintWebinar: "Para un seminario web, el informe de asistentes de Zoom (Informes → Seminario web) también sirve: cada sección se lee bajo su propio encabezado, y el anfitrión, los panelistas y los inscritos que no asistieron se listan sin contarse.",
       file: "Informe de participantes (CSV, hasta 2 MB)",
       zone: "Zona horaria de las horas del informe",
       import: "Importar el informe",

@@ -607,6 +607,7 @@ const admin: LocaleMessages<typeof en> = {
     attendance: {
       importTitle: "Importer le rapport de présence Zoom",
       importHint: "Dans Zoom, ouvrez Rapports → Utilisation → les participants de la réunion, puis exportez-les au format CSV. Les personnes sont rapprochées des inscriptions par leur adresse e-mail ; plusieurs lignes pour une même personne sont additionnées. Importer de nouveau le même fichier n’ajoute rien, et un fichier mis à jour n’ajoute que ses nouvelles lignes.",
+      importHintWebinar: "Pour un webinaire, le rapport des participants de Zoom (Rapports → Webinaire) convient aussi : chaque section est lue sous son propre en-tête, et l’hôte, les intervenants et les inscrits absents sont listés sans être comptés.",
       file: "Rapport des participants (CSV, 2 Mo au maximum)",
       zone: "Fuseau horaire des heures indiquées dans le rapport",
       import: "Importer le rapport",

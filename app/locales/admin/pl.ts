@@ -631,6 +631,7 @@ const admin: LocaleMessages<typeof en> = {
     attendance: {
       importTitle: "Importuj raport obecności z Zooma",
       importHint: "W Zoomie otwórz Raporty → Użycie → uczestnicy spotkania i wyeksportuj ich jako CSV. Osoby są dopasowywane do zgłoszeń według adresu e-mail; kilka wierszy tej samej osoby jest sumowanych. Ponowny import tego samego pliku niczego nie dodaje, a zaktualizowany plik dodaje tylko nowe wiersze.",
+      importHintWebinar: "W przypadku webinaru działa też raport uczestników Zoom (Raporty → Webinar): każda sekcja jest czytana według własnego nagłówka, a gospodarz, paneliści i osoby, które nie przyszły, są wymienieni, ale nie liczeni.",
       file: "Raport uczestników (CSV, do 2 MB)",
       zone: "Strefa czasowa godzin w raporcie",
       import: "Importuj raport",

@@ -25,6 +25,7 @@ export default function Attendance() {
       <section aria-labelledby="import-heading">
         <h2 id="import-heading">{t("adminRegistrations.attendance.importTitle")}</h2>
         <p className="hint">{t("adminRegistrations.attendance.importHint")}</p>
+        <p className="hint">{t("adminRegistrations.attendance.importHintWebinar")}</p>
         <Form method="post" encType="multipart/form-data" className="stack">
           <input type="hidden" name="csrf" value={csrf} />
           <div className="field">
