@@ -25,6 +25,7 @@ export default function Attendance() {
       <section aria-labelledby="import-heading">
         <h2 id="import-heading">{t("adminRegistrations.attendance.importTitle")}</h2>
         <p className="hint">{t("adminRegistrations.attendance.importHint")}</p>
+        <p className="hint">{t("adminRegistrations.attendance.importHintWebinar")}</p>
         <Form method="post" encType="multipart/form-data" className="stack">
           <input type="hidden" name="csrf" value={csrf} />
           <div className="field">
@@ -140,6 +141,26 @@ function ImportReport({ summary }: { summary: NonNullable<Extract<AttendanceActi
       <p className="notice notice-success">
         {t("adminRegistrations.attendance.importDone", { added: summary.added, people: summary.people.length, known: summary.alreadyImported })}
       </p>
+      {summary.sections.length ? (
+        <>
+          <h3>{t("adminRegistrations.attendance.readTitle")}</h3>
+          <ul className="import-sections">
+            {summary.sections.map((section) => (
+              <li key={section.headerLine}>{t("adminRegistrations.attendance.section", { title: section.title, line: section.headerLine, count: section.rows })}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {summary.notes.length ? (
+        <>
+          <h3>{t("adminRegistrations.attendance.notesTitle")}</h3>
+          <ul className="import-notes">
+            {summary.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {summary.unmatched.length ? (
         <>
           <h3>{t("adminRegistrations.attendance.unmatchedTitle", { count: summary.unmatched.length })}</h3>
@@ -160,6 +181,31 @@ function ImportReport({ summary }: { summary: NonNullable<Extract<AttendanceActi
                   <td>{row.name}</td>
                   <td dir="ltr">{row.email || "—"}</td>
                   <td>{row.minutes}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      {summary.skipped.length ? (
+        <>
+          <h3>{t("adminRegistrations.attendance.skippedTitle", { count: summary.skipped.length })}</h3>
+          <table className="data-table import-skipped">
+            <thead>
+              <tr>
+                <th scope="col">{t("adminRegistrations.attendance.line")}</th>
+                <th scope="col">{t("adminRegistrations.col.name")}</th>
+                <th scope="col">{t("adminRegistrations.col.email")}</th>
+                <th scope="col">{t("adminRegistrations.attendance.reason")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.skipped.map((row) => (
+                <tr key={row.line}>
+                  <td>{row.line}</td>
+                  <td>{row.name}</td>
+                  <td dir="ltr">{row.email || "—"}</td>
+                  <td>{row.reason}</td>
                 </tr>
               ))}
             </tbody>
