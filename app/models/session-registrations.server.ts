@@ -11,6 +11,7 @@ import { recordAudit } from "~/models/audit.server.ts";
 import { enqueueRegistrationEmails } from "~/models/outbox.server.ts";
 import { parseOptions, type RegistrationStatus } from "~/models/registrations.server.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { AUDIENCES, MESSAGE_ID_PATTERN, type Audience } from "~/utils/registrant-message.ts";
 
 export const REGISTRATION_STATUSES: readonly RegistrationStatus[] = ["confirmed", "waitlisted", "pending", "declined", "cancelled"];
 export const REGISTRATIONS_PAGE_SIZE = 50;
@@ -142,8 +143,7 @@ export async function getRegistrationsForExport(sessionId: string) {
 // ---------------------------------------------------------------------------------------------
 // Messages to registrants
 
-export const AUDIENCES = ["all", "confirmed", "waitlisted", "pending"] as const;
-export type Audience = (typeof AUDIENCES)[number];
+export { AUDIENCES, MESSAGE_ID_PATTERN, type Audience };
 
 const AUDIENCE_STATUSES: Record<Audience, RegistrationStatus[]> = {
   // Everyone still registered; people who cancelled or were declined are not written to.
@@ -167,8 +167,6 @@ export async function audienceCounts(sessionId: string): Promise<Record<Audience
 export function newMessageId(): string {
   return randomUUID();
 }
-
-export const MESSAGE_ID_PATTERN = /^[A-Za-z0-9-]{8,64}$/;
 
 /**
  * Writes one "organiser-message" outbox row per recipient, with the change's audit entry, in one
