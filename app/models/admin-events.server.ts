@@ -331,6 +331,18 @@ export function unpublishEvent(actor: Actor, eventId: string) {
 }
 
 /**
+ * What cancelling the event would do, asked before doing it: how many people still registered for
+ * a session that is still on would be emailed (exactly those cancelEvent writes to).
+ */
+export async function previewEventCancellation(eventId: string): Promise<{ ok: true; registrants: number } | { ok: false; reason: "not-found" | "invalid-transition" }> {
+  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { status: true } });
+  if (!event) return { ok: false, reason: "not-found" };
+  if (event.status === "cancelled") return { ok: false, reason: "invalid-transition" };
+  const registrants = await prisma.registration.count({ where: { status: { in: ACTIVE }, session: { eventId, status: "scheduled" } } });
+  return { ok: true, registrants };
+}
+
+/**
  * Cancels the event and every session still scheduled: each session's SEQUENCE grows so calendars
  * replace the entry, and every active registrant of each session gets "session-cancelled" through
  * the outbox, in the same transaction.

@@ -1,7 +1,8 @@
-// Pages that rendered on the server but broke once the browser ran them: their components read
-// values from *.server modules, which the browser build replaces with empty stubs ("reading
-// 'map'" on /admin/outbox, "Recordings NaN–NaN" on /search). Each page is opened in Chromium with
-// JavaScript on and checked after hydration, the moment those failures appeared.
+// Organiser pages (and /search) in Chromium with JavaScript on. First, pages that rendered on the
+// server but broke once the browser ran them: their components read values from *.server modules,
+// which the browser build replaces with empty stubs ("reading 'map'" on /admin/outbox, "Recordings
+// NaN–NaN" on /search); each is checked after hydration, the moment those failures appeared.
+// Then the organiser's actions that must ask before they email people.
 import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -92,5 +93,32 @@ it("counts the recordings found by a search with numbers, not NaN, once the page
   await expectNoErrorBoundary(page, errors);
   const count = page.locator("#search-recordings ~ .result-count, section[aria-labelledby=search-recordings] .result-count").first();
   await expect(count.textContent()).resolves.toMatch(/^Recordings 1–\d+, best match first$/);
+  await page.close();
+}, 60_000);
+
+it("asks before cancelling an event, says how many people will be emailed, and cancels only when confirmed", async () => {
+  const target = await createOpenEvent(db, "cancel-js");
+  await Promise.all([createRegistration(db, target.sessions[0]!.id, "Amina Hassan"), createRegistration(db, target.sessions[1]!.id, "Tomás Pérez")]);
+  const { page, errors } = await openHydrated(`/admin/events/${target.id}`);
+  await page.getByLabel("Note to registrants").fill("The trainer is ill.");
+  await page.getByRole("button", { name: "Cancel event" }).click();
+  const question = page.getByRole("alert").filter({ hasText: "Cancel this event?" });
+  await question.getByText("2 registered people will be emailed that it is cancelled.").waitFor();
+  expect((await db.event.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("published");
+  expect(await db.outboxMessage.count({ where: { kind: "session-cancelled" } })).toBe(0);
+  await expect(page.getByLabel("Note to registrants").inputValue()).resolves.toBe("The trainer is ill.");
+
+  // Changing one's mind leaves everything as it was.
+  await page.getByRole("link", { name: "No, keep the event" }).click();
+  await page.getByRole("button", { name: "Cancel event" }).waitFor();
+  expect((await db.event.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("published");
+
+  await page.getByLabel("Note to registrants").fill("The trainer is ill.");
+  await page.getByRole("button", { name: "Cancel event" }).click();
+  await page.getByRole("button", { name: "Yes, cancel the event" }).click();
+  await page.getByRole("status").getByText("The event is cancelled; registrants are being told.").waitFor();
+  expect(await db.event.findUniqueOrThrow({ where: { id: target.id }, select: { status: true, cancellationNote: true } })).toEqual({ status: "cancelled", cancellationNote: "The trainer is ill." });
+  expect(await db.outboxMessage.count({ where: { kind: "session-cancelled" } })).toBe(2);
+  expect(errors).toEqual([]);
   await page.close();
 }, 60_000);
