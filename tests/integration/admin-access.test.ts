@@ -198,7 +198,7 @@ function bodiesFor(route: AdminRoute, token: string | undefined): URLSearchParam
   if (route.id.endsWith(".attendance")) return [make({ intent: "manual", present: f.registrationX, [`minutes-${f.registrationX}`]: "60" })];
   if (route.id === "routes/admin.outbox") return [make({ intent: "retry" })];
   // Other people's forms: the intents they are likely to have, with plausible fields.
-  return ["save", "publish", "unpublish", "cancel", "confirm-cancel", "delete", "remove-session", "cancel-session", "share", "create", "update"].map((intent) =>
+  return ["save", "publish", "unpublish", "cancel", "delete", "remove-session", "cancel-session", "share", "create", "update"].map((intent) =>
     make({ intent, title: "Hijacked", name: "Hijacked", email: "hijack@example.org", note: "Hijacked", role: "admin", siteName: "Hijacked" }),
   );
 }
