@@ -46,6 +46,19 @@ const admin: LocaleMessages<typeof en> = {
       who: "المستخدم",
       what: "الإجراء",
       system: "النظام",
+      gone: "حُذف لاحقًا",
+      statusChange: "من {{from}} إلى {{to}}",
+      changed: "ما تغيّر",
+      change: "{{field}}: من {{from}} إلى {{to}}",
+      actions: {
+        created: "إنشاء", updated: "تعديل", rescheduled: "تغيير الموعد", published: "نشر", unpublished: "إلغاء النشر",
+        cancelled: "إلغاء", deleted: "حذف", shared: "مشاركة", unshared: "إيقاف المشاركة", "signed-in": "تسجيل الدخول",
+        messaged: "رسالة إلى المسجَّلين", imported: "استيراد", approved: "قبول", declined: "رفض", promoted: "نقل من قائمة الانتظار",
+      },
+      entities: {
+        event: "فعالية", session: "جلسة", registration: "تسجيل", recording: "تسجيل مصوَّر", transcript: "نص مفرَّغ",
+        speaker: "متحدث", organiser: "حساب منظِّم", attendance: "الحضور", "site-settings": "إعدادات الموقع",
+      },
     },
   },
   adminEvents: {

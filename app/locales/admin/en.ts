@@ -41,6 +41,19 @@ const admin = {
       who: "Who",
       what: "What",
       system: "System",
+      gone: "deleted since",
+      statusChange: "from {{from}} to {{to}}",
+      changed: "What changed",
+      change: "{{field}}: from {{from}} to {{to}}",
+      actions: {
+        created: "Created", updated: "Updated", rescheduled: "Rescheduled", published: "Published", unpublished: "Unpublished",
+        cancelled: "Cancelled", deleted: "Deleted", shared: "Shared", unshared: "Stopped sharing", "signed-in": "Signed in",
+        messaged: "Messaged registrants", imported: "Imported", approved: "Approved", declined: "Declined", promoted: "Moved off the waitlist",
+      },
+      entities: {
+        event: "event", session: "session", registration: "registration", recording: "recording", transcript: "transcript",
+        speaker: "speaker", organiser: "organiser account", attendance: "attendance", "site-settings": "site settings",
+      },
     },
   },
   adminEvents: {

@@ -43,6 +43,19 @@ const admin: LocaleMessages<typeof en> = {
       who: "Cuenta",
       what: "Acción",
       system: "Sistema",
+      gone: "eliminado después",
+      statusChange: "de {{from}} a {{to}}",
+      changed: "Cambios",
+      change: "{{field}}: de {{from}} a {{to}}",
+      actions: {
+        created: "Creación", updated: "Modificación", rescheduled: "Cambio de horario", published: "Publicación", unpublished: "Retirada",
+        cancelled: "Cancelación", deleted: "Eliminación", shared: "Compartido", unshared: "Dejó de compartirse", "signed-in": "Inicio de sesión",
+        messaged: "Mensaje a las personas inscritas", imported: "Importación", approved: "Aprobación", declined: "Rechazo", promoted: "Salida de la lista de espera",
+      },
+      entities: {
+        event: "evento", session: "sesión", registration: "inscripción", recording: "grabación", transcript: "transcripción",
+        speaker: "ponente", organiser: "cuenta de organización", attendance: "asistencia", "site-settings": "ajustes del sitio",
+      },
     },
   },
   adminEvents: {

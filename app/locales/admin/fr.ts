@@ -43,6 +43,19 @@ const admin: LocaleMessages<typeof en> = {
       who: "Compte",
       what: "Action",
       system: "Système",
+      gone: "supprimé depuis",
+      statusChange: "de {{from}} à {{to}}",
+      changed: "Modifications",
+      change: "{{field}} : de {{from}} à {{to}}",
+      actions: {
+        created: "Création", updated: "Modification", rescheduled: "Déplacement", published: "Publication", unpublished: "Dépublication",
+        cancelled: "Annulation", deleted: "Suppression", shared: "Partage", unshared: "Fin du partage", "signed-in": "Connexion",
+        messaged: "Message aux personnes inscrites", imported: "Import", approved: "Acceptation", declined: "Refus", promoted: "Sortie de la liste d’attente",
+      },
+      entities: {
+        event: "événement", session: "séance", registration: "inscription", recording: "enregistrement", transcript: "transcription",
+        speaker: "intervenant·e", organiser: "compte organisateur", attendance: "présence", "site-settings": "réglages du site",
+      },
     },
   },
   adminEvents: {

@@ -44,6 +44,19 @@ const admin: LocaleMessages<typeof en> = {
       who: "Kto",
       what: "Co",
       system: "System",
+      gone: "później usunięte",
+      statusChange: "z {{from}} na {{to}}",
+      changed: "Zmiany",
+      change: "{{field}}: z {{from}} na {{to}}",
+      actions: {
+        created: "Utworzenie", updated: "Zmiana", rescheduled: "Zmiana terminu", published: "Publikacja", unpublished: "Wycofanie publikacji",
+        cancelled: "Odwołanie", deleted: "Usunięcie", shared: "Udostępnienie", unshared: "Koniec udostępniania", "signed-in": "Logowanie",
+        messaged: "Wiadomość do zarejestrowanych", imported: "Import", approved: "Zatwierdzenie", declined: "Odrzucenie", promoted: "Przeniesienie z listy oczekujących",
+      },
+      entities: {
+        event: "wydarzenie", session: "sesja", registration: "zgłoszenie", recording: "nagranie", transcript: "transkrypcja",
+        speaker: "prelegent", organiser: "konto organizatora", attendance: "obecność", "site-settings": "ustawienia witryny",
+      },
     },
   },
   adminEvents: {
