@@ -12,6 +12,7 @@ import { enqueueRegistrationEmails } from "~/models/outbox.server.ts";
 import { parseOptions, type RegistrationStatus } from "~/models/registrations.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { AUDIENCES, MESSAGE_ID_PATTERN, type Audience } from "~/utils/registrant-message.ts";
+import { answerText, parseAnswers } from "~/utils/registrations-csv.ts";
 
 export const REGISTRATION_STATUSES: readonly RegistrationStatus[] = ["confirmed", "waitlisted", "pending", "declined", "cancelled"];
 export const REGISTRATIONS_PAGE_SIZE = 50;
@@ -68,7 +69,7 @@ export async function statusCounts(sessionId: string): Promise<Record<Registrati
 export async function listSessionRegistrations(sessionId: string, filter: RegistrationFilter) {
   const page = Math.max(1, Math.floor(filter.page ?? 1));
   const where = filterWhere(sessionId, filter);
-  const [total, rows, counts, rate] = await Promise.all([
+  const [total, rows, counts, rate, session] = await Promise.all([
     prisma.registration.count({ where }),
     prisma.registration.findMany({
       where,
@@ -84,15 +85,31 @@ export async function listSessionRegistrations(sessionId: string, filter: Regist
         timeZone: true,
         locale: true,
         status: true,
+        answers: true,
         createdAt: true,
       },
     }),
     statusCounts(sessionId),
     attendanceRate(sessionId),
+    prisma.session.findUnique({
+      where: { id: sessionId },
+      select: { event: { select: { questions: { orderBy: { sortOrder: "asc" }, select: { id: true, label: true, kind: true } } } } },
+    }),
   ]);
   const minutes = await attendedMinutes(rows.map((r) => r.id));
+  const questions = session?.event.questions ?? [];
   return {
-    registrations: rows.map((r) => ({ ...r, attendedMinutes: minutes.get(r.id) ?? null })),
+    // The answers to the event's questions travel as text beside their question, so that whoever
+    // approves can read them on the page rather than in the CSV.
+    registrations: rows.map(({ answers, ...r }) => {
+      const parsed = parseAnswers(answers);
+      return {
+        ...r,
+        answers: questions.map((q) => ({ questionId: q.id, question: q.label, kind: q.kind, answer: answerText(parsed, q.id) })).filter((a) => a.answer !== ""),
+        attendedMinutes: minutes.get(r.id) ?? null,
+      };
+    }),
+    hasQuestions: questions.length > 0,
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / REGISTRATIONS_PAGE_SIZE)),

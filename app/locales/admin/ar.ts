@@ -574,6 +574,7 @@ const admin: LocaleMessages<typeof en> = {
       name: "الاسم",
       email: "البريد الإلكتروني",
       organisation: "الجهة أو المنظمة",
+      answers: "الإجابات عن الأسئلة",
       country: "البلد",
       timeZone: "المنطقة الزمنية",
       language: "اللغة",

@@ -497,6 +497,7 @@ const admin = {
       name: "Name",
       email: "Email",
       organisation: "Organisation",
+      answers: "Answers to the questions",
       country: "Country",
       timeZone: "Time zone",
       language: "Language",

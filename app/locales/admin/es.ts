@@ -517,6 +517,7 @@ const admin: LocaleMessages<typeof en> = {
       name: "Nombre",
       email: "Correo electrónico",
       organisation: "Organización",
+      answers: "Respuestas a las preguntas",
       country: "País",
       timeZone: "Zona horaria",
       language: "Idioma",

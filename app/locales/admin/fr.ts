@@ -517,6 +517,7 @@ const admin: LocaleMessages<typeof en> = {
       name: "Nom",
       email: "Adresse e-mail",
       organisation: "Organisme",
+      answers: "Réponses aux questions",
       country: "Pays",
       timeZone: "Fuseau horaire",
       language: "Langue",

@@ -536,6 +536,7 @@ const admin: LocaleMessages<typeof en> = {
       name: "Imię i nazwisko",
       email: "E-mail",
       organisation: "Organizacja",
+      answers: "Odpowiedzi na pytania",
       country: "Kraj",
       timeZone: "Strefa czasowa",
       language: "Język",
