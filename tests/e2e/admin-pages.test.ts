@@ -122,3 +122,12 @@ it("asks before cancelling an event, says how many people will be emailed, and c
   expect(errors).toEqual([]);
   await page.close();
 }, 60_000);
+
+it("shows the audit log by name once the page has hydrated", async () => {
+  const { page, errors } = await openHydrated("/admin/audit");
+  await expectNoErrorBoundary(page, errors);
+  // The event cancelled above, named by its title and its organiser by address.
+  const row = page.getByRole("row").filter({ hasText: "Cancelled · event: Case management in displacement settings" }).first();
+  await expect(row.textContent()).resolves.toContain(email);
+  await page.close();
+}, 60_000);
