@@ -24,6 +24,7 @@ function browserModules(dir: string): string[] {
 }
 
 function isRouteModule(file: string) {
+  if (path.relative(ROOT, file) === path.join("app", "root.tsx")) return true;
   const relative = path.relative(path.join(ROOT, "app/routes"), file).split(path.sep);
   return relative[0] !== ".." && (relative.length === 1 || (relative.length === 2 && /^route\.tsx?$/.test(relative[1]!)));
 }
