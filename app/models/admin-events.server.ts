@@ -310,14 +310,14 @@ export type StatusResult = { ok: true } | { ok: false; reason: "not-found" | "in
 
 async function transition(actor: Actor, eventId: string, from: string[], to: "published" | "draft", action: "published" | "unpublished"): Promise<StatusResult> {
   return prisma.$transaction(async (tx) => {
-    const event = await tx.event.findUnique({ where: { id: eventId }, select: { status: true, publishedAt: true } });
+    const event = await tx.event.findUnique({ where: { id: eventId }, select: { status: true, publishedAt: true, title: true } });
     if (!event) return { ok: false, reason: "not-found" };
     if (!from.includes(event.status)) return { ok: false, reason: "invalid-transition" };
     await tx.event.update({
       where: { id: eventId },
       data: { status: to, ...(to === "published" ? { publishedAt: event.publishedAt ?? new Date() } : {}) },
     });
-    await recordAudit(tx, { actorId: actor.id, action, entityType: "event", entityId: eventId });
+    await recordAudit(tx, { actorId: actor.id, action, entityType: "event", entityId: eventId, details: { title: event.title } });
     return { ok: true };
   }, TX_OPTIONS);
 }
@@ -331,13 +331,25 @@ export function unpublishEvent(actor: Actor, eventId: string) {
 }
 
 /**
+ * What cancelling the event would do, asked before doing it: how many people still registered for
+ * a session that is still on would be emailed (exactly those cancelEvent writes to).
+ */
+export async function previewEventCancellation(eventId: string): Promise<{ ok: true; registrants: number } | { ok: false; reason: "not-found" | "invalid-transition" }> {
+  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { status: true } });
+  if (!event) return { ok: false, reason: "not-found" };
+  if (event.status === "cancelled") return { ok: false, reason: "invalid-transition" };
+  const registrants = await prisma.registration.count({ where: { status: { in: ACTIVE }, session: { eventId, status: "scheduled" } } });
+  return { ok: true, registrants };
+}
+
+/**
  * Cancels the event and every session still scheduled: each session's SEQUENCE grows so calendars
  * replace the entry, and every active registrant of each session gets "session-cancelled" through
  * the outbox, in the same transaction.
  */
 export async function cancelEvent(actor: Actor, eventId: string, note: string, now = new Date()): Promise<StatusResult & { notified?: number }> {
   return prisma.$transaction(async (tx) => {
-    const event = await tx.event.findUnique({ where: { id: eventId }, select: { status: true } });
+    const event = await tx.event.findUnique({ where: { id: eventId }, select: { status: true, title: true } });
     if (!event) return { ok: false, reason: "not-found" };
     if (event.status === "cancelled") return { ok: false, reason: "invalid-transition" };
     await tx.event.update({ where: { id: eventId }, data: { status: "cancelled", cancelledAt: now, cancellationNote: note || null } });
@@ -362,7 +374,7 @@ export async function cancelEvent(actor: Actor, eventId: string, note: string, n
       action: "cancelled",
       entityType: "event",
       entityId: eventId,
-      details: { note, sessions: sessionIds.length, notified: created },
+      details: { title: event.title, note, sessions: sessionIds.length, notified: created },
     });
     return { ok: true as const, notified: created };
   }, TX_OPTIONS);

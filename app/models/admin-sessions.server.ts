@@ -4,7 +4,7 @@
  * together, so either everyone is told about a change that happened or nothing happened.
  */
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { recordAudit } from "~/models/audit.server.ts";
+import { recordAudit, sessionLabel } from "~/models/audit.server.ts";
 import { enqueueRegistrationEmails, type EnqueueInput } from "~/models/outbox.server.ts";
 import { promoteFromWaitlist } from "~/models/registrations.server.ts";
 import { prisma } from "~/utils/db.server.ts";
@@ -210,11 +210,13 @@ export type RemoveSessionResult = { ok: true } | { ok: false; reason: "not-found
 /** Removes a session nobody registered for; with registrations it must be cancelled instead. */
 export async function removeSession(actor: Actor, eventId: string, sessionId: string): Promise<RemoveSessionResult> {
   return prisma.$transaction(async (tx): Promise<RemoveSessionResult> => {
-    const session = await tx.session.findFirst({ where: { id: sessionId, eventId }, select: { startsAt: true } });
+    const session = await tx.session.findFirst({ where: { id: sessionId, eventId }, select: { title: true, startsAt: true, timeZone: true, event: { select: { title: true } } } });
     if (!session) return { ok: false, reason: "not-found" };
     if (await tx.registration.count({ where: { sessionId } })) return { ok: false, reason: "has-registrations" };
     await tx.session.delete({ where: { id: sessionId } });
-    await recordAudit(tx, { actorId: actor.id, action: "deleted", entityType: "session", entityId: sessionId, details: { eventId, startsAt: session.startsAt.toISOString() } });
+    // The labels keep the entry readable once the session is gone.
+    const details = { eventId, eventTitle: session.event.title, session: sessionLabel(session), startsAt: session.startsAt.toISOString(), timeZone: session.timeZone };
+    await recordAudit(tx, { actorId: actor.id, action: "deleted", entityType: "session", entityId: sessionId, details });
     return { ok: true };
   }, TX_OPTIONS);
 }

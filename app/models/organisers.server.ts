@@ -2,8 +2,8 @@ import { hash, verify } from "@node-rs/argon2";
 import { prisma } from "~/utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
-export const ROLES = ["admin", "organiser"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from "~/utils/organiser-roles.ts";
+export { ROLES, type Role };
 
 // Argon2id (algorithm 2) with the OWASP-recommended memory cost.
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

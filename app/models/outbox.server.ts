@@ -17,29 +17,8 @@ import { managedEventsWhere } from "~/models/access.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { isValidTimeZone, parseReferenceCities, type ReferenceCity } from "~/utils/time.ts";
 
-export const EMAIL_KINDS = [
-  "registration-confirmed",
-  "registration-waitlisted",
-  "registration-pending",
-  "registration-approved",
-  "registration-declined",
-  "waitlist-promoted",
-  "registration-cancelled",
-  "session-cancelled",
-  "session-updated",
-  "session-reminder",
-  "recording-available",
-  "registration-resent",
-  "organiser-message",
-] as const;
-export type EmailKind = (typeof EMAIL_KINDS)[number];
-
-export function isEmailKind(value: unknown): value is EmailKind {
-  return typeof value === "string" && (EMAIL_KINDS as readonly string[]).includes(value);
-}
-
-export type OutboxStatus = "pending" | "sent" | "failed" | "skipped";
-export const OUTBOX_STATUSES: readonly OutboxStatus[] = ["pending", "sent", "failed", "skipped"];
+import { EMAIL_KINDS, OUTBOX_STATUSES, isEmailKind, type EmailKind, type OutboxStatus } from "~/utils/outbox-kinds.ts";
+export { EMAIL_KINDS, OUTBOX_STATUSES, isEmailKind, type EmailKind, type OutboxStatus };
 
 /** Anything that can run queries: the client itself or the `tx` of an interactive transaction. */
 export type Db = PrismaClient | Prisma.TransactionClient;

@@ -15,6 +15,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { enqueueRegistrationEmail } from "~/models/outbox.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { hashManageToken, manageTokenFor } from "~/utils/manage-token.server.ts";
+import { recordAudit, registrationAuditLabels } from "~/models/audit.server.ts";
 
 type Tx = Prisma.TransactionClient;
 type EmailKind = Parameters<typeof enqueueRegistrationEmail>[1]["kind"];
@@ -377,7 +378,7 @@ export type CancelResult = { outcome: "cancelled"; promoted: string[] } | { outc
 
 export async function cancelRegistration(
   registrationId: string,
-  { by }: { by: "participant" | "organiser" },
+  { by, actorId }: { by: "participant" | "organiser"; actorId?: string },
   now = new Date(),
 ): Promise<CancelResult> {
   return inTransaction(async (tx): Promise<CancelResult> => {
@@ -393,6 +394,7 @@ export async function cancelRegistration(
       // Only a confirmed registrant was sent an invitation to cancel.
       heldSeat: registration.status === "confirmed",
     });
+    if (actorId) await auditStatusChange(tx, actorId, "cancelled", registrationId, registration.status, "cancelled");
     const promoted = registration.status === "confirmed" ? await promoteFromWaitlist(tx, registration.sessionId, now) : [];
     return { outcome: "cancelled", promoted };
   });
@@ -520,7 +522,13 @@ export type ApprovalResult =
   | { outcome: "declined" }
   | { outcome: "not-found" | "not-pending" | "full" };
 
-export async function approveRegistration(registrationId: string, now = new Date()): Promise<ApprovalResult> {
+/** An organiser's change of someone's registration status, with the labels that keep it readable. */
+async function auditStatusChange(tx: Tx, actorId: string, action: string, registrationId: string, from: string, to: string) {
+  await recordAudit(tx, { actorId, action, entityType: "registration", entityId: registrationId, details: { ...(await registrationAuditLabels(tx, registrationId)), from, to } });
+}
+
+/** `actorId`: the organiser deciding, for the audit log. */
+export async function approveRegistration(registrationId: string, now = new Date(), actorId?: string): Promise<ApprovalResult> {
   return inTransaction(async (tx): Promise<ApprovalResult> => {
     await lockSessionOfRegistration(tx, registrationId);
     const registration = await tx.registration.findUnique({ where: { id: registrationId }, select: { status: true, sessionId: true } });
@@ -532,11 +540,12 @@ export async function approveRegistration(registrationId: string, now = new Date
     await tx.registration.update({ where: { id: registrationId }, data: { status, calendarSequence: { increment: 1 } } });
     if (status === "confirmed") await enqueue(tx, now, "registration-approved", registrationId, `approved:${registrationId}`);
     else await enqueue(tx, now, "registration-waitlisted", registrationId, `waitlisted:${registrationId}:${registration.sessionId}`);
+    if (actorId) await auditStatusChange(tx, actorId, "approved", registrationId, "pending", status);
     return { outcome: "approved", status };
   });
 }
 
-export async function declineRegistration(registrationId: string, now = new Date()): Promise<ApprovalResult> {
+export async function declineRegistration(registrationId: string, now = new Date(), actorId?: string): Promise<ApprovalResult> {
   return inTransaction(async (tx): Promise<ApprovalResult> => {
     const { count } = await tx.registration.updateMany({
       where: { id: registrationId, status: "pending" },
@@ -547,6 +556,7 @@ export async function declineRegistration(registrationId: string, now = new Date
       return { outcome: exists ? "not-pending" : "not-found" };
     }
     await enqueue(tx, now, "registration-declined", registrationId, `declined:${registrationId}`);
+    if (actorId) await auditStatusChange(tx, actorId, "declined", registrationId, "pending", "declined");
     return { outcome: "declined" };
   });
 }
@@ -635,7 +645,7 @@ export type PromoteResult = { outcome: "promoted" } | { outcome: "not-found" | "
  * An organiser moves one particular person off the waitlist (rather than the first in line): only
  * into a free seat, never past capacity, with the same "a place opened up" email and invitation.
  */
-export async function promoteWaitlistedRegistration(registrationId: string, now = new Date()): Promise<PromoteResult> {
+export async function promoteWaitlistedRegistration(registrationId: string, now = new Date(), actorId?: string): Promise<PromoteResult> {
   return inTransaction(async (tx): Promise<PromoteResult> => {
     await lockSessionOfRegistration(tx, registrationId);
     const registration = await tx.registration.findUnique({ where: { id: registrationId }, select: { status: true, sessionId: true } });
@@ -646,6 +656,7 @@ export async function promoteWaitlistedRegistration(registrationId: string, now 
     if (!(await hasFreeSeat(tx, session))) return { outcome: "full" };
     await tx.registration.update({ where: { id: registrationId }, data: { status: "confirmed", calendarSequence: { increment: 1 } } });
     await enqueue(tx, now, "waitlist-promoted", registrationId, `promoted:${registrationId}:${registration.sessionId}`);
+    if (actorId) await auditStatusChange(tx, actorId, "promoted", registrationId, "waitlisted", "confirmed");
     return { outcome: "promoted" };
   });
 }

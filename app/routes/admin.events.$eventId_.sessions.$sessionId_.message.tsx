@@ -5,8 +5,9 @@ import { z } from "zod";
 import { SessionAdminHeader } from "~/components/session-admin-header.tsx";
 import { i18n } from "~/i18n.server.ts";
 import { requireSessionAdmin, sessionHeader } from "~/models/session-admin.server.ts";
-import { AUDIENCES, MESSAGE_ID_PATTERN, audienceCounts, messageRegistrants, newMessageId } from "~/models/session-registrations.server.ts";
+import { audienceCounts, messageRegistrants, newMessageId } from "~/models/session-registrations.server.ts";
 import { requireCsrf } from "~/utils/auth.server.ts";
+import { AUDIENCES, MESSAGE_ID_PATTERN } from "~/utils/registrant-message.ts";
 
 // URL: /admin/events/:eventId/sessions/:sessionId/message — write to a session's registrants.
 export const meta: MetaFunction = () => [{ title: "Message registrants" }];

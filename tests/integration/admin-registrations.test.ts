@@ -315,3 +315,29 @@ describe("outbox and mail pages", () => {
     expect(errorPage(await missing.text())?.message).toContain("does not exist");
   });
 });
+
+describe("registrants' answers", () => {
+  it("shows each registrant's answers to the event's questions beside the approve and decline buttons", async () => {
+    const { event, session, question, base } = await setup();
+    const yesno = await prisma.registrationQuestion.create({ data: { eventId: event.id, kind: "yesno", label: "First CPMS training?", sortOrder: 1 } });
+    const multiple = await prisma.registrationQuestion.create({ data: { eventId: event.id, kind: "multiple", label: "Which pillars?", options: JSON.stringify(["Pillar 1", "Pillar 3"]), sortOrder: 2 } });
+    const pending = await createRegistration(prisma, session.id, { name: "Hana Sato", status: "pending" });
+    await prisma.registration.update({
+      where: { id: pending.id },
+      data: { answers: JSON.stringify({ [question.id]: "Case worker in Cox's Bazar", [yesno.id]: "yes", [multiple.id]: ["Pillar 1", "Pillar 3"] }) },
+    });
+    await createRegistration(prisma, session.id, { name: "Quiet Person", status: "pending" });
+
+    const html = await (await get(`${base}/registrations?status=pending`)).text();
+    const text = textOf(documentPart(html));
+    expect(text).toContain("Answers to the questions");
+    expect(text).toMatch(/Your role, in a few words\s*Case worker in Cox's Bazar/);
+    expect(text).toMatch(/First CPMS training\?\s*Yes/);
+    expect(text).toMatch(/Which pillars\?\s*Pillar 1; Pillar 3/);
+    // The answers sit in the same row as that person's approve button.
+    const row = html.split("<tr").find((r) => r.includes("Hana Sato"))!;
+    expect(row).toContain("Case worker in Cox");
+    expect(row).toContain('value="approve"');
+    expect(html.split("<tr").find((r) => r.includes("Quiet Person"))).not.toContain("<dl");
+  });
+});
