@@ -43,9 +43,8 @@ let cached: Env | undefined;
 
 export function getEnv(): Env {
   if (cached) return cached;
-  const parsed = schema.safeParse(
-    Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")),
-  );
+  const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues
       .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
@@ -56,7 +55,7 @@ export function getEnv(): Env {
   cached = {
     ...env,
     BASE_URL: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
-    SESSION_SECRET: env.SESSION_SECRET ?? secretWithoutConfiguration(env.DATABASE_URL),
+    SESSION_SECRET: env.SESSION_SECRET ?? secretWithoutConfiguration(raw.NODE_ENV, env.DATABASE_URL),
   };
   return cached;
 }
@@ -67,9 +66,10 @@ export function getEnv(): Env {
  * server/index.js marks that with DEMO=true), development and tests make a random secret once and
  * keep it beside the database, so sign-ins and manage links survive restarts.
  */
-function secretWithoutConfiguration(databaseUrl: string): string {
-  // process.env, not the parsed value: the schema's default is "production" too.
-  if (process.env.NODE_ENV === "production" && process.env.DEMO !== "true") {
+function secretWithoutConfiguration(nodeEnv: string | undefined, databaseUrl: string): string {
+  // The value as set, not the parsed one (whose default is "production" too), and not read as
+  // `process.env.NODE_ENV`, which the build replaces with a constant.
+  if (nodeEnv === "production" && process.env.DEMO !== "true") {
     throw new Error(
       "Invalid environment configuration:\n  SESSION_SECRET: is required when NODE_ENV=production. It signs sign-in " +
         "cookies and manage links. Make one with `openssl rand -base64 32` and set it in the environment " +
