@@ -77,6 +77,10 @@ export async function recordFailure(rules: ThrottleRule[], now = new Date()) {
       data: { lockedUntil: new Date(now.getTime() + lockMinutes * MINUTE), updatedAt: now },
     });
   }
+  // Guesses at made-up addresses leave rows too: forget those a day old and no longer locked.
+  await prisma.loginThrottle.deleteMany({
+    where: { updatedAt: { lt: new Date(now.getTime() - 24 * 60 * MINUTE) }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+  });
 }
 
 /** The password was right: the reserved attempt was no failure. */

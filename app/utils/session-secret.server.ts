@@ -7,8 +7,9 @@ import path from "node:path";
 const MIN_LENGTH = 32;
 // Entropy estimated from the characters themselves: a random hex string of 32 scores ~115.
 const MIN_BITS = 100;
-// Values copied from examples and docs, including the one this project once had built in.
-const KNOWN_VALUES = /change.?me|demo-secret|example|password|secret|^(.)\1+$/i;
+// Values copied from examples and docs (including the one this project once had built in), and
+// a short piece repeated.
+const KNOWN_VALUES = /change.?me|demo-secret|example|password|secret|^(.{1,16})\1+$/i;
 
 /** What is wrong with a configured SESSION_SECRET, or null when it is strong enough. */
 export function checkSessionSecret(value: string): string | null {
