@@ -3,7 +3,7 @@ import { chmodSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } f
 import path from "node:path";
 
 // Whoever knows the secret can sign cookies for any organiser and make any manage link, so a
-// guessable one is as bad as none. 32 characters of `openssl rand -base64 32` carry ~190 bits.
+// guessable one is as bad as none. `openssl rand -base64 32` gives 44 characters, 256 bits.
 const MIN_LENGTH = 32;
 // Entropy estimated from the characters themselves: a random hex string of 32 scores ~115.
 const MIN_BITS = 100;
