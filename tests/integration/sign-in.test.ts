@@ -96,8 +96,9 @@ describe("wrong passwords", () => {
     expect(answers.known.map((a) => a.slice(0, 3))).toEqual(["401", "401", "401", "401", "401", "429"]);
     const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
     const first5 = (list: number[]) => list.slice(0, 5);
-    // The old code slept 200 ms × failures after a wrong password for known addresses only.
-    expect(Math.abs(median(first5(timings.known)) - median(first5(timings.unknown)))).toBeLessThan(150);
+    // The old code slept 200 ms × failures after a wrong password, for known addresses only (a
+    // median gap of ~600 ms); the bound leaves room for a busy machine.
+    expect(Math.abs(median(first5(timings.known)) - median(first5(timings.unknown)))).toBeLessThan(300);
   });
 });
 
