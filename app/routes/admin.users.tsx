@@ -39,6 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = submission.payload as Record<string, unknown>;
   if (submission.status !== "success") return data({ errors: submission.reply().error ?? {}, values, roleError: null }, { status: 400 });
   const result = await createOrganiserAccount(admin.id, submission.value);
+  if (!result.ok && result.reason === "weak") return data({ errors: { password: [E(result.problem)] }, values, roleError: null }, { status: 400 });
   if (!result.ok) return data({ errors: { email: ["adminUsers.emailTaken"] }, values, roleError: null }, { status: 400 });
   return redirect(`/admin/users?created=${encodeURIComponent(submission.value.email)}`);
 }

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { i18n } from "~/i18n.server.ts";
+import { safeReturnTo } from "~/utils/safe-redirect.ts";
 import { getLightMode, getViewerTimeZone, serializeLightCookie, serializeTimeZoneCookie } from "~/utils/preferences.server.ts";
 import { TimeZoneChooser } from "~/components/time-zone-chooser.tsx";
 import { timeZoneGroups, zoneGroupLabels } from "~/utils/time-zone-choices.server.ts";
@@ -9,16 +10,12 @@ import { isValidTimeZone, zoneDisplayName } from "~/utils/time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Settings" }];
 
-/** Only same-site paths, so the form cannot be used to bounce people elsewhere. */
-function safeReturnTo(value: unknown) {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/events";
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await i18n.getLocale(request);
   const t = await i18n.getFixedT(locale);
   const current = getViewerTimeZone(request);
-  const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"));
+  const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), "/events");
   return {
     current,
     currentName: current ? zoneDisplayName(current, locale) : null,
@@ -32,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const zone = String(form.get("timeZone") ?? "").trim();
-  const returnTo = safeReturnTo(form.get("returnTo"));
+  const returnTo = safeReturnTo(form.get("returnTo"), "/events");
   if (form.get("intent") === "light") {
     const light = form.get("light");
     if (light !== "on" && light !== "off") {
