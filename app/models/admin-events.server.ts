@@ -220,9 +220,10 @@ async function checkReferences(tx: Tx, input: EventFormInput): Promise<SaveEvent
 }
 
 async function writeRelations(tx: Tx, eventId: string, input: EventFormInput) {
-  const previous = await tx.eventSpeaker.findMany({ where: { eventId }, orderBy: { sortOrder: "asc" }, select: { speakerId: true, role: true } });
+  const previous = await tx.eventSpeaker.findMany({ where: { eventId }, select: { speakerId: true, role: true, sortOrder: true } });
   const previousRoles = new Map(previous.map((s) => [s.speakerId, s.role]));
-  const previousOrder = new Map(previous.map((s, i) => [s.speakerId, i]));
+  const previousOrder = new Map(previous.map((s) => [s.speakerId, s.sortOrder]));
+  let nextOrder = Math.max(-1, ...previous.map((s) => s.sortOrder)) + 1;
   await tx.eventTopic.deleteMany({ where: { eventId } });
   await tx.eventSpeaker.deleteMany({ where: { eventId } });
   await tx.eventLanguage.deleteMany({ where: { eventId } });
@@ -230,12 +231,10 @@ async function writeRelations(tx: Tx, eventId: string, input: EventFormInput) {
   if (topics.length) await tx.eventTopic.createMany({ data: topics.map((topicId) => ({ eventId, topicId })) });
   // The form lists speakers by name and cannot reorder them: speakers already on the event keep
   // their place, new ones join at the end in the order ticked.
-  const speakers = [...new Set(input.speakers)].sort(
-    (a, b) => (previousOrder.get(a) ?? Number.MAX_SAFE_INTEGER) - (previousOrder.get(b) ?? Number.MAX_SAFE_INTEGER),
-  );
+  const speakers = [...new Set(input.speakers)];
   if (speakers.length) {
     await tx.eventSpeaker.createMany({
-      data: speakers.map((speakerId, i) => ({ eventId, speakerId, sortOrder: i, role: previousRoles.get(speakerId) ?? "speaker" })),
+      data: speakers.map((speakerId) => ({ eventId, speakerId, sortOrder: previousOrder.get(speakerId) ?? nextOrder++, role: previousRoles.get(speakerId) ?? "speaker" })),
     });
   }
   const support = Object.entries(input.support ?? {}).filter(
