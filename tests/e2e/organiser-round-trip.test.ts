@@ -325,7 +325,7 @@ async function open(form: FormCase): Promise<Locator> {
 async function readControls(locator: Locator): Promise<Control[]> {
   return locator.evaluate((f) =>
     Array.from((f as HTMLFormElement).elements).flatMap((e) => {
-      const el = e as HTMLInputElement & HTMLSelectElement;
+      const el = e as HTMLInputElement;
       if (!el.name || e.tagName === "BUTTON" || e.tagName === "FIELDSET" || ["hidden", "submit", "button", "reset", "image"].includes(el.type)) return [];
       return [
         {
@@ -334,7 +334,7 @@ async function readControls(locator: Locator): Promise<Control[]> {
           type: el.type,
           value: el.type === "file" ? "" : el.value,
           checked: !!el.checked,
-          options: e.tagName === "SELECT" ? Array.from(el.options).map((o) => o.value) : [],
+          options: e.tagName === "SELECT" ? Array.from((e as HTMLSelectElement).options).map((o) => o.value) : [],
         },
       ];
     }),
@@ -347,8 +347,8 @@ async function readControl(locator: Locator, name: string): Promise<Control | un
   const target = byName(locator, name).first();
   if (!(await target.count())) return undefined;
   return target.evaluate((e) => {
-    const el = e as HTMLInputElement & HTMLSelectElement;
-    const options = e.tagName === "SELECT" ? Array.from(el.options).map((o) => o.value) : [];
+    const el = e as HTMLInputElement;
+    const options = e.tagName === "SELECT" ? Array.from((e as HTMLSelectElement).options).map((o) => o.value) : [];
     return { name: el.name, tag: e.tagName.toLowerCase(), type: el.type, value: el.type === "file" ? "" : el.value, checked: !!el.checked, options };
   });
 }
