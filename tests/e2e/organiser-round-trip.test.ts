@@ -129,7 +129,7 @@ type FormCase = {
   audit: { unchanged: number; changed: number; names?: boolean };
   rules: Rule[];
   /** Run before reading or editing the controls (open a <details>, say). */
-  prepare?: (page: Page) => Promise<void>;
+  prepare?: (page: Page) => Promise<unknown>;
   /**
    * Pages owned by another part of issue 10 that crash with JavaScript on until that fix
    * merges: set to false there, and flip to true (or delete the line) once it has.
