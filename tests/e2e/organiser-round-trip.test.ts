@@ -573,7 +573,7 @@ afterAll(async () => {
 // The tests
 // ---------------------------------------------------------------------------------------------
 
-describe.each(FORMS.filter((f) => f.enabled !== false && (!process.env.RT_ONLY || f.name === process.env.RT_ONLY)))("the $name form, with JavaScript on", (form) => {
+describe.each(FORMS.filter((f) => f.enabled !== false && (!process.env.RT_ONLY || new RegExp(process.env.RT_ONLY).test(f.name))))("the $name form, with JavaScript on", (form) => {
   it("knows every control, posts a value for every ticked box, and stores nothing when saved unchanged", async () => {
     const locator = await open(form);
     const controls = await readControls(locator);
@@ -639,4 +639,93 @@ describe.each(FORMS.filter((f) => f.enabled !== false && (!process.env.RT_ONLY |
     const held = await formValues(locator);
     expect(await formValues(await open(form)), "the form after a reload differs from the form as saved").toEqual(held);
     expect(failures).toEqual([]);  }, 120_000);
+});
+
+// ---------------------------------------------------------------------------------------------
+// New-item forms: what the form showed is what the new item's edit form shows
+// ---------------------------------------------------------------------------------------------
+
+type NewFormCase = {
+  name: string;
+  create: FormCase;
+  /** Required fields the organiser must type. */
+  fill: Record<string, string>;
+  /** The item the save created, found in the database. */
+  created: () => Promise<string>;
+  edit: (id: string) => FormCase;
+  /** Fields whose shown value legitimately differs, with the reason. */
+  differ?: Record<string, string>;
+};
+
+const NEW_FORMS: NewFormCase[] = [
+  {
+    name: "new event",
+    create: { ...FORMS[0]!, name: "new event", url: () => "/admin/events/new", submit: "Create event", prepare: undefined },
+    fill: { title: "An event created unchanged" },
+    created: async () => (await db.event.findFirstOrThrow({ where: { title: "An event created unchanged" }, select: { id: true } })).id,
+    edit: (id) => ({ ...FORMS[0]!, url: () => `/admin/events/${id}`, prepare: undefined }),
+    differ: { slug: "made from the title when left empty" },
+  },
+  {
+    name: "new session",
+    create: { ...FORMS[1]!, name: "new session", url: () => `/admin/events/${ids.event}/sessions/new`, submit: "Add session" },
+    fill: { date: addDays(new Date().toISOString().slice(0, 10), 60), time: "09:00" },
+    created: async () => (await db.session.findFirstOrThrow({ where: { eventId: ids.event }, orderBy: { createdAt: "desc" }, select: { id: true } })).id,
+    edit: (id) => ({ ...FORMS[1]!, url: () => `/admin/events/${ids.event}/sessions/${id}` }),
+  },
+  {
+    name: "new speaker",
+    create: { ...FORMS[3]!, name: "new speaker", form: (p) => p.locator("form:not(:has(input[name=id]))").filter({ has: p.locator("input[name=name]") }), submit: "Add speaker", prepare: undefined },
+    fill: { name: "Zoë Round-Trip", affiliation: "Alliance" },
+    created: async () => (await db.speaker.findFirstOrThrow({ where: { name: "Zoë Round-Trip" }, select: { id: true } })).id,
+    differ: { id: "the edit form carries the speaker's id" },
+    edit: (id) => ({
+      ...FORMS[3]!,
+      form: (p) => p.locator(`form:has(input[name="id"][value="${id}"])`),
+      prepare: (p) => p.locator(`details:has(input[name="id"][value="${id}"])`).evaluate((d) => ((d as HTMLDetailsElement).open = true)),
+    }),
+  },
+];
+
+describe.each(NEW_FORMS.filter((f) => !process.env.RT_ONLY || new RegExp(process.env.RT_ONLY).test(f.name)))("the $name form, with JavaScript on", (form) => {
+  it("creates an item whose edit form shows every value the new form showed", async () => {
+    const locator = await open(form.create);
+    for (const [name, value] of Object.entries(form.fill)) await byName(locator, name).first().fill(value);
+    const shown = await formValues(locator);
+    await submit(form.create, locator);
+    await settled();
+    const stored = await formValues(await open(form.edit(await form.created())));
+    const differ = form.differ ?? {};
+    const strip = (values: Record<string, string[]>) => Object.fromEntries(Object.entries(values).filter(([k]) => !(k in differ)));
+    expect(strip(stored)).toEqual(strip(shown));
+  }, 60_000);
+});
+
+describe("a new session's time zone", () => {
+  it("is the zone of the event's latest session, else the event's own zone, and says so", async () => {
+    const base = { type: "webinar", status: "draft", primaryLanguageCode: "en", createdById: ids.organiser };
+    const withSession = await db.event.create({ data: { ...base, slug: `zone-a-${Date.now()}`, title: "Zone from sessions", timeZone: "UTC" } });
+    await db.session.create({
+      data: { eventId: withSession.id, startsAt: new Date("2031-03-04T14:00:00Z"), endsAt: new Date("2031-03-04T15:00:00Z"), timeZone: "America/New_York", languageCode: "en" },
+    });
+    const without = await db.event.create({ data: { ...base, slug: `zone-b-${Date.now()}`, title: "Zone from the event", timeZone: "Asia/Bangkok" } });
+    const organiser = await db.organiser.findUniqueOrThrow({ where: { id: ids.organiser }, select: { timeZone: true } });
+
+    for (const [event, zone, city] of [[withSession.id, "America/New_York", "New York"], [without.id, "Asia/Bangkok", "Bangkok"]] as const) {
+      expect(organiser.timeZone).not.toBe(zone);
+      await page.goto(`/admin/events/${event}/sessions/new`);
+      const select = page.getByLabel("Time zone the date and time are in");
+      await expect.poll(() => select.inputValue()).toBe(zone);
+      expect(await page.locator("#f-timeZone-hint").innerText()).toContain(`${city} (${zone})`);
+    }
+
+    // 09:00 typed for the New York event is 09:00 in New York.
+    const locator = await open({ ...FORMS[1]!, url: () => `/admin/events/${withSession.id}/sessions/new`, submit: "Add session" });
+    await byName(locator, "date").fill("2031-03-11");
+    await byName(locator, "time").fill("09:00");
+    await submit({ ...FORMS[1]!, submit: "Add session" }, locator);
+    const created = await db.session.findFirstOrThrow({ where: { eventId: withSession.id }, orderBy: { createdAt: "desc" } });
+    expect(created.timeZone).toBe("America/New_York");
+    expect(created.startsAt.toISOString()).toBe("2031-03-11T13:00:00.000Z");
+  }, 60_000);
 });
