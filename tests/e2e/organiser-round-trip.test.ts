@@ -23,7 +23,7 @@ let db: PrismaClient;
 let raw: Database.Database;
 const email = `round-trip-${randomUUID()}@example.org`;
 const password = "a long organiser password";
-const ids = { organiser: "", event: "", session: "", attendedSession: "", registration: "", recording: "", speaker: "" };
+const ids = { organiser: "", otherOrganiser: "", event: "", session: "", attendedSession: "", registration: "", recording: "", speaker: "" };
 
 // ---------------------------------------------------------------------------------------------
 // The database, cell by cell
@@ -113,6 +113,11 @@ type Rule = {
    * (a blank question's label after its other boxes; removals last, from the bottom up).
    */
   order?: number;
+  /**
+   * For a family of controls that run the same code (one per language), how many of them to
+   * change: the others are still read and must still be known. Keeps the file near two minutes.
+   */
+  sample?: number;
   /** The field the audit entry names for this control, when not the control's own name. */
   auditAs?: (name: string) => string;
 };
@@ -157,7 +162,7 @@ const eventRules: Rule[] = [
   { name: "speakers", cells: ["EventSpeaker±"] },
   // After the support boxes: the new primary language loses its own support entry, if it had one.
   { name: "primaryLanguageCode", cells: ["Event.primaryLanguageCode", "EventLanguage±?"], value: otherOption("pl"), order: 1 },
-  { name: /^support\.\w+$/, cells: ["EventLanguage±", "EventLanguage.kind?"] },
+  { name: /^support\.\w+$/, cells: ["EventLanguage±", "EventLanguage.kind?"], sample: 2 },
   { name: "referenceCities", cells: ["Event.referenceCities"] },
   // Registration opening and closing are wall times in the event's zone: they move with it.
   { name: "timeZone", cells: ["Event.timeZone", "Event.registrationOpensAt?", "Event.registrationClosesAt?"], value: otherOption("Asia/Bangkok") },
@@ -191,9 +196,9 @@ const eventRules: Rule[] = [
     order: 2,
     auditAs: (name) => name.replace(/\.remove$/, ".label"),
   },
-  // A translation with a title exists for French; any other language gains one with its title.
-  { name: /^translations\.\w+\.title$/, cells: ["EventTranslation.title", "EventTranslation±"].map((c) => `${c}?`), value: (v) => (v ? edited(v) : "Un titre traduit") },
-  { name: /^translations\.\w+\.(summary|description)$/, cells: ["EventTranslation.summary?", "EventTranslation.description?"] },
+  // A translation with a title exists for French; English (first) gains one with its title.
+  { name: /^translations\.\w+\.title$/, cells: ["EventTranslation.title", "EventTranslation±"].map((c) => `${c}?`), value: (v) => (v ? edited(v) : "Un titre traduit"), sample: 2 },
+  { name: /^translations\.\w+\.(summary|description)$/, cells: ["EventTranslation.summary?", "EventTranslation.description?"], sample: 4 },
 ];
 
 const sessionRules: Rule[] = [
@@ -278,6 +283,18 @@ const FORMS: FormCase[] = [
       // Ticking "present" above already wrote the manual row: the minutes go into it.
       { name: /^minutes-/, cells: ["Attendance±?", "Attendance.minutes?"], value: () => "42" },
     ],
+  },
+  // Blocked until helper "admin"'s fix for /admin/users ("TypeError … reading 'map'" with
+  // JavaScript on) merges: then set `enabled` to true. "Message registrants" and /admin/outbox
+  // have no stored values to round-trip (they send and retry); the route crawl covers them.
+  {
+    name: "user role",
+    url: () => "/admin/users",
+    form: (p) => p.locator(`form:has(input[name="organiserId"][value="${ids.otherOrganiser}"])`),
+    submit: "Change role",
+    audit: { unchanged: 1, changed: 1 },
+    rules: [{ name: "role", cells: ["Organiser.role"] }],
+    enabled: false,
   },
   // Last: its default language may change the language of the pages after it.
   {
@@ -459,6 +476,8 @@ beforeAll(async () => {
   raw = new Database(server.databaseFile, { readonly: true, fileMustExist: true });
   const organiser = await db.organiser.create({ data: { email, passwordHash: await hashPassword(password), role: "admin", timeZone: "UTC", name: "Round Trip" } });
   ids.organiser = organiser.id;
+  const other = await db.organiser.create({ data: { email: `other-${randomUUID()}@example.org`, passwordHash: organiser.passwordHash, role: "organiser" } });
+  ids.otherOrganiser = other.id;
 
   const [series, speakers, topics] = await Promise.all([
     db.series.findFirstOrThrow({ select: { id: true } }),
@@ -573,7 +592,7 @@ afterAll(async () => {
 // The tests
 // ---------------------------------------------------------------------------------------------
 
-describe.each(FORMS.filter((f) => f.enabled !== false && (!process.env.RT_ONLY || new RegExp(process.env.RT_ONLY).test(f.name))))("the $name form, with JavaScript on", (form) => {
+describe.each(FORMS.filter((f) => f.enabled !== false))("the $name form, with JavaScript on", (form) => {
   it("knows every control, posts a value for every ticked box, and stores nothing when saved unchanged", async () => {
     const locator = await open(form);
     const controls = await readControls(locator);
@@ -603,9 +622,12 @@ describe.each(FORMS.filter((f) => f.enabled !== false && (!process.env.RT_ONLY |
     });
     const failures: string[] = [];
     let before = snapshot();
+    const used = new Map<Rule, number>();
     for (const control of ordered) {
       const rule = ruleFor(form, control.name);
       if (!rule || rule.skip) continue;
+      used.set(rule, (used.get(rule) ?? 0) + 1);
+      if (rule.sample && used.get(rule)! > rule.sample) continue;
       // One page for every change (reloading it each time costs more than the rest together):
       // the saved page keeps what was typed, and the reload at the end checks it shows the same.
       const current = await readControl(locator, control.name);
@@ -687,7 +709,7 @@ const NEW_FORMS: NewFormCase[] = [
   },
 ];
 
-describe.each(NEW_FORMS.filter((f) => !process.env.RT_ONLY || new RegExp(process.env.RT_ONLY).test(f.name)))("the $name form, with JavaScript on", (form) => {
+describe.each(NEW_FORMS)("the $name form, with JavaScript on", (form) => {
   it("creates an item whose edit form shows every value the new form showed", async () => {
     const locator = await open(form.create);
     for (const [name, value] of Object.entries(form.fill)) await byName(locator, name).first().fill(value);
