@@ -162,7 +162,7 @@ const eventRules: Rule[] = [
   { name: "speakers", cells: ["EventSpeaker±"] },
   // After the support boxes: the new primary language loses its own support entry, if it had one.
   { name: "primaryLanguageCode", cells: ["Event.primaryLanguageCode", "EventLanguage±?"], value: otherOption("pl"), order: 1 },
-  { name: /^support\.\w+$/, cells: ["EventLanguage±", "EventLanguage.kind?"], sample: 2 },
+  { name: /^support\.\w+$/, cells: ["EventLanguage±", "EventLanguage.kind?"], sample: 3 },
   { name: "referenceCities", cells: ["Event.referenceCities"] },
   // Registration opening and closing are wall times in the event's zone: they move with it.
   { name: "timeZone", cells: ["Event.timeZone", "Event.registrationOpensAt?", "Event.registrationClosesAt?"], value: otherOption("Asia/Bangkok") },
