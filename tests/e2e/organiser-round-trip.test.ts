@@ -739,6 +739,9 @@ describe("a new session's time zone", () => {
       const select = page.getByLabel("Time zone the date and time are in");
       await expect.poll(() => select.inputValue()).toBe(zone);
       expect(await page.locator("#f-timeZone-hint").innerText()).toContain(`${city} (${zone})`);
+      // The scheduling assistant's own page proposes times in the same zone.
+      await page.goto(`/admin/events/${event}/schedule`);
+      expect(await page.locator('select[name="zone"]').first().inputValue()).toBe(zone);
     }
 
     // 09:00 typed for the New York event is 09:00 in New York.
