@@ -167,6 +167,20 @@ describe("organiser event pages", () => {
     expect((await get(`/admin/events/${eventId}`, alice.cookie)).status).toBe(200);
   });
 
+  it("records which fields an edit changed, old → new, and nothing for a save that changed nothing", async () => {
+    // No new question: a question posted without its id is a new one on every save.
+    const fields = eventFields({ title: "Renamed webinar", slug: "renamed-webinar", capacity: "25", "questions[0].label": "" });
+    expect((await post(`/admin/events/${eventId}`, alice, fields)).status).toBe(302);
+    const latest = () => prisma.auditLog.findFirstOrThrow({ where: { entityId: eventId, action: "updated" }, orderBy: { createdAt: "desc" } });
+    const first = await latest();
+    expect(JSON.parse(first.details)).toMatchObject({ changed: [{ field: "capacity", from: 40, to: 25 }] });
+    expect((await post(`/admin/events/${eventId}`, alice, fields)).status).toBe(302);
+    expect((await latest()).id).toBe(first.id);
+    const renamed = fields.map(([k, v]): [string, string] => [k, k === "title" ? "Renamed again" : v]);
+    expect((await post(`/admin/events/${eventId}`, alice, renamed)).status).toBe(302);
+    expect(JSON.parse((await latest()).details)).toMatchObject({ title: "Renamed again", changed: [{ field: "title", from: "Renamed webinar", to: "Renamed again" }] });
+  });
+
   it("keeps organiser B out of A's event: 403 on every page and action, nothing changed", async () => {
     const snapshot = await prisma.event.findUniqueOrThrow({ where: { id: eventId } });
     const audits = await prisma.auditLog.count();

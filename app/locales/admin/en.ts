@@ -190,6 +190,8 @@ const admin = {
       time: "Start time",
       duration: "Session length (minutes)",
       timeZone: "Time zone the date and time are in",
+      zoneFromSessions: "Set to the time zone of this event's latest session: {{city}} ({{zone}}). Change it if this session happens elsewhere.",
+      zoneFromEvent: "Set to the event's time zone: {{city}} ({{zone}}). Change it if this session happens elsewhere.",
       language: "Language",
       capacity: "Seats",
       capacityHint: "Leave empty to use the event's setting.",

@@ -196,6 +196,8 @@ const admin: LocaleMessages<typeof en> = {
       time: "Hora de inicio",
       duration: "Duración de la sesión (minutos)",
       timeZone: "Zona horaria de la fecha y la hora",
+      zoneFromSessions: "Se usa la zona horaria de la última sesión de este evento: {{city}} ({{zone}}). Cámbiela si esta sesión tiene lugar en otro sitio.",
+      zoneFromEvent: "Se usa la zona horaria del evento: {{city}} ({{zone}}). Cámbiela si esta sesión tiene lugar en otro sitio.",
       language: "Idioma",
       capacity: "Cupos",
       capacityHint: "Déjelo en blanco para usar la configuración del evento.",

@@ -196,6 +196,8 @@ const admin: LocaleMessages<typeof en> = {
       time: "Heure de début",
       duration: "Durée de la séance (minutes)",
       timeZone: "Fuseau horaire de la date et de l’heure",
+      zoneFromSessions: "Réglé sur le fuseau horaire de la dernière session de cet événement : {{city}} ({{zone}}). Changez-le si cette session a lieu ailleurs.",
+      zoneFromEvent: "Réglé sur le fuseau horaire de l’événement : {{city}} ({{zone}}). Changez-le si cette session a lieu ailleurs.",
       language: "Langue",
       capacity: "Places",
       capacityHint: "Laissez vide pour reprendre le réglage de l’événement.",

@@ -201,6 +201,8 @@ const admin: LocaleMessages<typeof en> = {
       time: "Godzina rozpoczęcia",
       duration: "Czas trwania sesji (w minutach)",
       timeZone: "Strefa czasowa podanej daty i godziny",
+      zoneFromSessions: "Ustawiono strefę czasową ostatniej sesji tego wydarzenia: {{city}} ({{zone}}). Zmień ją, jeśli ta sesja odbywa się gdzie indziej.",
+      zoneFromEvent: "Ustawiono strefę czasową wydarzenia: {{city}} ({{zone}}). Zmień ją, jeśli ta sesja odbywa się gdzie indziej.",
       language: "Język",
       capacity: "Liczba miejsc",
       capacityHint: "Zostaw puste, aby użyć ustawienia wydarzenia.",
