@@ -6,7 +6,9 @@
 // - The byte limit is enforced while streaming: the upload stops at the first byte too many and
 //   the partial file is deleted, instead of filling the disk first and checking afterwards.
 // - Files are written under an ".incoming-" name and renamed once checked, so a half-written or
-//   refused upload never looks like a stored one.
+//   refused upload never looks like a stored one. An upload whose sender disconnects (the
+//   request's signal aborts) or goes quiet for UPLOAD_IDLE_MS is stopped and its file deleted:
+//   otherwise the read would wait forever and leave the partial file behind.
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
@@ -28,7 +30,7 @@ export type StoredUpload = {
   size: number;
 };
 
-export type UploadOptions = { dir?: string; maxBytes?: number; textMaxBytes?: number; fieldMaxBytes?: number };
+export type UploadOptions = { dir?: string; maxBytes?: number; textMaxBytes?: number; fieldMaxBytes?: number; idleMs?: number };
 
 /** A refusal a person can fix: 413 for too large, 400 for the wrong kind of file. */
 export class UploadError extends Error {
@@ -43,6 +45,8 @@ export class UploadError extends Error {
 const STORED_NAME = /^[a-f0-9]{32}\.[a-z0-9]{2,5}$/;
 const TEXT_MAX_BYTES = 5 * 1024 * 1024;
 const FIELD_MAX_BYTES = 1024 * 1024;
+/** No byte for this long and the upload is given up (a browser on a slow link still sends every few seconds). */
+export const UPLOAD_IDLE_MS = 60_000;
 
 export function uploadDir(): string {
   return path.resolve(getEnv().UPLOAD_DIR);
@@ -80,13 +84,44 @@ export async function removeStoredFiles(fileNames: (string | null | undefined)[]
 }
 
 /**
+ * The chunks of `data`, stopping with an error when `signal` aborts or when no chunk arrives
+ * within `idleMs`, instead of waiting for a sender that is gone.
+ */
+async function* untilStalled(data: AsyncIterable<Uint8Array>, signal: AbortSignal | undefined, idleMs: number): AsyncGenerator<Uint8Array> {
+  const iterator = data[Symbol.asyncIterator]();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
+  try {
+    for (;;) {
+      if (signal?.aborted) throw new UploadError(400, "The upload was interrupted before it finished. Try again.");
+      const next = iterator.next();
+      next.catch(() => {}); // a read still pending when the race is lost must not surface later
+      const stopped = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new UploadError(408, "The upload stopped arriving. Check the connection and try again.")), idleMs);
+        onAbort = () => reject(new UploadError(400, "The upload was interrupted before it finished. Try again."));
+        signal?.addEventListener("abort", onAbort, { once: true });
+      });
+      const result = await Promise.race([next, stopped]);
+      clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener("abort", onAbort);
+      if (result.done) return;
+      yield result.value;
+    }
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener("abort", onAbort);
+    void iterator.return?.()?.catch?.(() => {});
+  }
+}
+
+/**
  * Streams one file into `dir` and checks it. `data` is the part's body; the uploader's name and
  * Content-Type are deliberately not parameters.
  */
 export async function storeUploadedStream(
   data: AsyncIterable<Uint8Array>,
   kind: Exclude<UploadKind, "text">,
-  options: { dir?: string; maxBytes?: number } = {},
+  options: { dir?: string; maxBytes?: number; signal?: AbortSignal; idleMs?: number } = {},
 ): Promise<Omit<StoredUpload, "field">> {
   const dir = path.resolve(options.dir ?? uploadDir());
   const maxBytes = options.maxBytes ?? getEnv().UPLOAD_MAX_BYTES;
@@ -98,7 +133,7 @@ export async function storeUploadedStream(
   let headLength = 0;
   let size = 0;
   try {
-    for await (const chunk of data) {
+    for await (const chunk of untilStalled(data, options.signal, options.idleMs ?? UPLOAD_IDLE_MS)) {
       size += chunk.byteLength;
       if (size > maxBytes) throw tooLarge(maxBytes);
       if (headLength < SNIFF_BYTES) {
@@ -129,6 +164,11 @@ export async function storeUploadedStream(
   }
 }
 
+/** Reads a part to its end without keeping it: a file field the form does not use. */
+async function discard(data: AsyncIterable<Uint8Array>): Promise<void> {
+  for await (const chunk of data) void chunk;
+}
+
 async function readLimited(data: AsyncIterable<Uint8Array>, limit: number, error: () => Error): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -142,7 +182,9 @@ async function readLimited(data: AsyncIterable<Uint8Array>, limit: number, error
 
 /**
  * Reads an organiser form that may be multipart. File fields named in `files` are stored ("media",
- * "image") or read into the form as a File ("text"); other file fields are read and dropped.
+ * "image") or read into the form as a File ("text"); other file fields are read and dropped
+ * without being kept in memory. The ordinary fields together may hold `fieldMaxBytes`. A body
+ * that is not valid multipart is refused with a 400 UploadError.
  * Ordinary fields land in the returned FormData, so the caller checks the CSRF token from it as
  * usual — and deletes `stored` (removeStoredFiles) when it refuses the request. On any error
  * every file stored so far is deleted before the error is thrown.
@@ -157,14 +199,18 @@ export async function readUploadForm(
   const stored: StoredUpload[] = [];
   const dir = options.dir ?? uploadDir();
   const fieldMax = options.fieldMaxBytes ?? FIELD_MAX_BYTES;
+  let fieldBytes = 0;
+  const stream = { dir, signal: request.signal, idleMs: options.idleMs };
   const handler: UploadHandler = async ({ name, filename, data }) => {
     if (filename === undefined) {
-      const value = await readLimited(data, fieldMax, () => new UploadError(413, "A form field is too long."));
+      // One budget for all the fields, so a thousand fields cannot each take the limit.
+      const value = await readLimited(data, fieldMax - fieldBytes, () => new UploadError(413, "The form's fields are too long."));
+      fieldBytes += value.byteLength;
       return value.toString("utf8");
     }
     const kind = files[name];
     if (!kind) {
-      await readLimited(data, Number.POSITIVE_INFINITY, () => new Error("unreachable"));
+      await discard(untilStalled(data, request.signal, options.idleMs ?? UPLOAD_IDLE_MS));
       return undefined;
     }
     if (kind === "text") {
@@ -181,13 +227,26 @@ export async function readUploadForm(
       await readLimited(data, maxBytes, () => tooLarge(maxBytes));
       return undefined;
     }
-    stored.push({ field: name, ...(await storeUploadedStream(data, kind, { dir, maxBytes })) });
+    stored.push({ field: name, ...(await storeUploadedStream(data, kind, { ...stream, maxBytes })) });
     return undefined;
   };
+  const ours = new Set<unknown>();
+  const handle: UploadHandler = (part) =>
+    handler(part).catch((error: unknown) => {
+      ours.add(error);
+      throw error;
+    });
   try {
-    return { form: await unstable_parseMultipartFormData(request, handler), stored };
+    return { form: await unstable_parseMultipartFormData(request, handle), stored };
   } catch (error) {
     await removeStoredFiles(stored.map((s) => s.fileName), dir);
-    throw error;
+    // The parser's own errors mean the body is not multipart as its header says (no boundary,
+    // a cut-off part, a header it cannot read): the sender's fault, told in words, not a 500.
+    if (ours.has(error) || error instanceof UploadError) throw error;
+    // The parser splits Content-Disposition on every ";" and "=", even inside a quoted file name.
+    if (error instanceof Error && /content-disposition/i.test(error.message)) {
+      throw new UploadError(400, "The file's name could not be read: rename the file without ; or = in its name and upload it again.");
+    }
+    throw new UploadError(400, "The upload could not be read; it may have been cut short. Try again.");
   }
 }
