@@ -24,6 +24,10 @@ import { RecordingDetailsFields } from "./admin.events.$eventId_.recordings/reco
 
 // URL: /admin/events/:eventId/recordings/:recordingId — edit, publish or delete one recording and
 // upload its transcripts.
+// Multipart bodies reach the action unread: readUploadForm streams the files with their own limits
+// (server/request-guard.js holds every other body to 64 KB).
+export const handle = { requestBody: { stream: true } };
+
 export const meta: MetaFunction = () => [{ title: "Recording" }];
 
 async function requireAccess(request: Request, params: LoaderFunctionArgs["params"]) {
