@@ -20,8 +20,9 @@ const CACHE_HEADER = "x-page-cache-ttl";
  * caching for fingerprinted assets, security headers with a per-response CSP
  * nonce, request logging, /healthz and the anonymous page cache.
  */
-export function createApp({ build, root = process.cwd(), logRequests = true }) {
+export function createApp({ build, root = process.cwd(), logRequests = true, baseUrl = undefined }) {
   const startup = build.entry.module;
+  const publicUrl = baseUrl ?? startup.getEnv().BASE_URL;
   const handleRequest = createRequestHandler(build, "production");
   const cache = createPageCache({ dataVersion: startup.dataVersion });
   const app = express();
@@ -62,8 +63,9 @@ export function createApp({ build, root = process.cwd(), logRequests = true }) {
           "frame-ancestors": ["'self'"],
         },
       },
-      // Plain-HTTP demo installs must keep working; TLS terminates in front of us.
-      strictTransportSecurity: false,
+      // Plain-HTTP demo installs must keep working (TLS terminates in front of us), so HSTS is
+      // sent only when the public address is https: then browsers must never fall back to http.
+      strictTransportSecurity: publicUrl.startsWith("https:") ? { maxAge: 31_536_000, includeSubDomains: false } : false,
       crossOriginEmbedderPolicy: false,
       // Not helmet's "no-referrer": with it, browsers send `Origin: null` on same-origin form
       // posts, Remix rejects those as cross-site, and every form fails without JavaScript.
