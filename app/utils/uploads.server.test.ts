@@ -151,7 +151,7 @@ describe("hostile uploads", () => {
   });
 
   it("refuses a body that is not the multipart it claims with a 400 UploadError", async () => {
-    for (const body of ["--x\r\nno headers end", "--x\r\nContent-Type: text/plain\r\n\r\nx\r\n--x--\r\n"]) {
+    for (const body of ["--x\r\nno headers end", '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\ncut', "--x\r\nContent-Type: text/plain\r\n\r\nx\r\n--x--\r\n"]) {
       const request = new Request("http://localhost/upload", { method: "POST", headers: { "Content-Type": "multipart/form-data; boundary=x" }, body });
       const error = await refusal(readUploadForm(request, { media: "media" }, { dir }));
       expect(error.status, body).toBe(400);

@@ -164,6 +164,11 @@ export async function storeUploadedStream(
   }
 }
 
+/** Errors of Remix's multipart parser (@web3-storage/multipart-parser) about the body itself. */
+function isParserError(error: unknown): error is Error {
+  return error instanceof Error && /^malformed (multipart|content-disposition)|Could not parse content as FormData/i.test(error.message);
+}
+
 /** Reads a part to its end without keeping it: a file field the form does not use. */
 async function discard(data: AsyncIterable<Uint8Array>): Promise<void> {
   for await (const chunk of data) void chunk;
@@ -230,21 +235,15 @@ export async function readUploadForm(
     stored.push({ field: name, ...(await storeUploadedStream(data, kind, { ...stream, maxBytes })) });
     return undefined;
   };
-  const ours = new Set<unknown>();
-  const handle: UploadHandler = (part) =>
-    handler(part).catch((error: unknown) => {
-      ours.add(error);
-      throw error;
-    });
   try {
-    return { form: await unstable_parseMultipartFormData(request, handle), stored };
+    return { form: await unstable_parseMultipartFormData(request, handler), stored };
   } catch (error) {
     await removeStoredFiles(stored.map((s) => s.fileName), dir);
+    if (error instanceof UploadError || !isParserError(error)) throw error;
     // The parser's own errors mean the body is not multipart as its header says (no boundary,
     // a cut-off part, a header it cannot read): the sender's fault, told in words, not a 500.
-    if (ours.has(error) || error instanceof UploadError) throw error;
-    // The parser splits Content-Disposition on every ";" and "=", even inside a quoted file name.
-    if (error instanceof Error && /content-disposition/i.test(error.message)) {
+    // It splits Content-Disposition on every ";" and "=", even inside a quoted file name.
+    if (/content-disposition/i.test(error.message)) {
       throw new UploadError(400, "The file's name could not be read: rename the file without ; or = in its name and upload it again.");
     }
     throw new UploadError(400, "The upload could not be read; it may have been cut short. Try again.");
