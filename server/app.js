@@ -19,6 +19,8 @@ const CACHE_HEADER = "x-page-cache-ttl";
  * The HTTP application around a Remix server build: static files with long-lived
  * caching for fingerprinted assets, security headers with a per-response CSP
  * nonce, request logging, /healthz and the anonymous page cache.
+ * `baseUrl` defaults to the build's BASE_URL; an https one turns HSTS on.
+ * @param {{ build: any; root?: string; logRequests?: boolean; baseUrl?: string }} options
  */
 export function createApp({ build, root = process.cwd(), logRequests = true, baseUrl = undefined }) {
   const startup = build.entry.module;

@@ -59,7 +59,8 @@ describe("cross-site posts (CSRF)", () => {
   });
 
   it("accepts its own origin, and a post without Origin (old browsers, scripts)", async () => {
-    for (const headers of [{ Origin: app.origin }, {}, { "Sec-Fetch-Site": "same-origin" }]) {
+    const cases: Record<string, string>[] = [{ Origin: app.origin }, {}, { "Sec-Fetch-Site": "same-origin" }];
+    for (const headers of cases) {
       const response = await post({ ...headers, "Content-Type": "application/x-www-form-urlencoded" });
       expect(response.status, JSON.stringify(headers)).toBeLessThan(500);
       expect(response.status, JSON.stringify(headers)).not.toBe(403);
