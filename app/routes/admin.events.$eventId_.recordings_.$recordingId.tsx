@@ -24,9 +24,9 @@ import { RecordingDetailsFields } from "./admin.events.$eventId_.recordings/reco
 
 // URL: /admin/events/:eventId/recordings/:recordingId — edit, publish or delete one recording and
 // upload its transcripts.
-// Multipart bodies reach the action unread: readUploadForm streams the files with their own limits
-// (server/request-guard.js holds every other body to 64 KB).
-export const handle = { requestBody: { stream: true } };
+// Multipart bodies reach the action unread: readUploadForm streams the files with their own limits.
+// Other bodies (the details form sent by script) may hold 20,000 characters of chapters.
+export const handle = { requestBody: { stream: true, maxBytes: 1024 * 1024 } };
 
 export const meta: MetaFunction = () => [{ title: "Recording" }];
 
