@@ -154,8 +154,10 @@ export async function storeUploadedStream(
   } catch (error) {
     // A stream destroyed before its file was even opened (a first chunk already over the limit)
     // still creates the file: wait until it has closed, then remove whatever is there.
+    // A write still in flight fails with ERR_STREAM_DESTROYED: expected here, not the error to report.
     if (!out.closed) {
-      const closed = once(out, "close");
+      const closed = new Promise<void>((resolve) => out.once("close", () => resolve()));
+      out.on("error", () => {});
       out.destroy();
       await closed;
     }
@@ -167,6 +169,69 @@ export async function storeUploadedStream(
 /** Errors of Remix's multipart parser (@web3-storage/multipart-parser) about the body itself. */
 function isParserError(error: unknown): error is Error {
   return error instanceof Error && /^malformed (multipart|content-disposition)|Could not parse content as FormData/i.test(error.message);
+}
+
+/**
+ * The multipart body with each part's Content-Disposition made readable by Remix's parser, which
+ * splits that header on every ";" and "=" even inside a quoted file name ("Q&A; part 2.mp3"):
+ * inside quoted values both become "_". Only the header lines after each boundary are touched;
+ * file bytes pass through unchanged. The file name is never used to store a file anyway.
+ */
+function readableDispositions(body: ReadableStream<Uint8Array>, boundary: string): ReadableStream<Uint8Array> {
+  const delimiter = Buffer.from(`--${boundary}`);
+  const headersEnd = Buffer.from("\r\n\r\n");
+  let pending = Buffer.alloc(0);
+  let inHeaders = false;
+  const rewrite = (block: Buffer) =>
+    Buffer.from(
+      block
+        .toString("latin1")
+        .replace(/^(content-disposition:)(.*)$/gim, (_, name: string, value: string) => name + value.replace(/"((?:[^"\\]|\\.)*)"/g, (quoted) => quoted.replace(/[;=]/g, "_"))),
+      "latin1",
+    );
+  const drain = (controller: TransformStreamDefaultController<Uint8Array>, final: boolean) => {
+    for (;;) {
+      if (inHeaders) {
+        const end = pending.indexOf(headersEnd);
+        if (end === -1) {
+          // Part headers are small; anything longer is left to the parser to refuse.
+          if (final || pending.length > 16 * 1024) {
+            controller.enqueue(pending);
+            pending = Buffer.alloc(0);
+            inHeaders = false;
+          }
+          return;
+        }
+        controller.enqueue(rewrite(pending.subarray(0, end + headersEnd.length)));
+        pending = pending.subarray(end + headersEnd.length);
+        inHeaders = false;
+        continue;
+      }
+      const at = pending.indexOf(delimiter);
+      if (at === -1) {
+        // Keep what could be the start of a delimiter split across chunks.
+        const keep = final ? 0 : Math.min(pending.length, delimiter.length - 1);
+        if (pending.length > keep) controller.enqueue(pending.subarray(0, pending.length - keep));
+        pending = pending.subarray(pending.length - keep);
+        return;
+      }
+      controller.enqueue(pending.subarray(0, at + delimiter.length));
+      pending = pending.subarray(at + delimiter.length);
+      inHeaders = true;
+    }
+  };
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        pending = pending.length === 0 ? Buffer.from(chunk) : Buffer.concat([pending, chunk]);
+        drain(controller, false);
+      },
+      flush(controller) {
+        drain(controller, true);
+        if (pending.length > 0) controller.enqueue(pending);
+      },
+    }),
+  );
 }
 
 /** Reads a part to its end without keeping it: a file field the form does not use. */
@@ -235,8 +300,18 @@ export async function readUploadForm(
     stored.push({ field: name, ...(await storeUploadedStream(data, kind, { ...stream, maxBytes })) });
     return undefined;
   };
+  const boundary = /;\s*boundary=("?)([^";]+)\1/i.exec(contentType)?.[2];
+  const readable =
+    boundary && request.body
+      ? new Request(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body: readableDispositions(request.body, boundary),
+          duplex: "half",
+        } as RequestInit)
+      : request;
   try {
-    return { form: await unstable_parseMultipartFormData(request, handler), stored };
+    return { form: await unstable_parseMultipartFormData(readable, handler), stored };
   } catch (error) {
     await removeStoredFiles(stored.map((s) => s.fileName), dir);
     if (error instanceof UploadError || !isParserError(error)) throw error;
