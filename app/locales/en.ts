@@ -188,6 +188,16 @@ const en = {
     tooManyTitle: "Too many attempts",
     tooMany: "Too many attempts in a short time. Please wait a few minutes and try again.",
   },
+  // Requests refused before any page code runs (server/request-guard.js): the person sees these.
+  refused: {
+    title: "We could not accept this request",
+    tooLarge: "What was sent is too large ({{limit}} KB at most). Shorten the text and send the form again.",
+    contentType: "This form was sent in a format we do not accept. Send it again from its page on this site.",
+    malformed: "What was sent could not be read; it may have been cut short. Send the form again from its page on this site.",
+    origin: "This form was sent from another site, so it was not accepted. Open the page on this site and send the form again.",
+    method: "This kind of request is not supported here.",
+    backToEvents: "Browse all events",
+  },
   registration: {
     heading: "Register",
     registerForSession: "Register for this session",

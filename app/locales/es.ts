@@ -193,6 +193,16 @@ const es: LocaleMessages = {
     tooManyTitle: "Demasiados intentos",
     tooMany: "Demasiados intentos en poco tiempo. Espere unos minutos y vuelva a intentarlo.",
   },
+  // Requests refused before any page code runs (server/request-guard.js): the person sees these.
+  refused: {
+    title: "No pudimos aceptar esta solicitud",
+    tooLarge: "Lo enviado es demasiado grande ({{limit}} KB como máximo). Acorte el texto y vuelva a enviar el formulario.",
+    contentType: "Este formulario se envió en un formato que no aceptamos. Vuelva a enviarlo desde su página en este sitio.",
+    malformed: "No se pudo leer lo enviado; quizá se interrumpió. Vuelva a enviar el formulario desde su página en este sitio.",
+    origin: "Este formulario se envió desde otro sitio, por lo que no se aceptó. Abra la página en este sitio y vuelva a enviar el formulario.",
+    method: "Este tipo de solicitud no se admite aquí.",
+    backToEvents: "Ver todos los eventos",
+  },
   registration: {
     heading: "Inscripción",
     registerForSession: "Inscribirse en esta sesión",

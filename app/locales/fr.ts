@@ -194,6 +194,16 @@ const fr: LocaleMessages = {
     tooManyTitle: "Trop de tentatives",
     tooMany: "Trop de tentatives en peu de temps. Veuillez patienter quelques minutes, puis réessayer.",
   },
+  // Requests refused before any page code runs (server/request-guard.js): the person sees these.
+  refused: {
+    title: "Nous n’avons pas pu accepter cette demande",
+    tooLarge: "L’envoi est trop volumineux ({{limit}} Ko au maximum). Raccourcissez le texte et renvoyez le formulaire.",
+    contentType: "Ce formulaire a été envoyé dans un format que nous n’acceptons pas. Renvoyez-le depuis sa page sur ce site.",
+    malformed: "L’envoi n’a pas pu être lu, peut-être a-t-il été interrompu. Renvoyez le formulaire depuis sa page sur ce site.",
+    origin: "Ce formulaire a été envoyé depuis un autre site, il n’a donc pas été accepté. Ouvrez la page sur ce site et renvoyez le formulaire.",
+    method: "Ce type de demande n’est pas pris en charge ici.",
+    backToEvents: "Parcourir tous les événements",
+  },
   registration: {
     heading: "Inscription",
     registerForSession: "S’inscrire à cette séance",

@@ -199,6 +199,16 @@ const pl: LocaleMessages = {
     tooManyTitle: "Zbyt wiele prób",
     tooMany: "Zbyt wiele prób w krótkim czasie. Odczekaj kilka minut i spróbuj ponownie.",
   },
+  // Requests refused before any page code runs (server/request-guard.js): the person sees these.
+  refused: {
+    title: "Nie mogliśmy przyjąć tego żądania",
+    tooLarge: "Przesłane dane są zbyt duże (najwyżej {{limit}} KB). Skróć tekst i wyślij formularz ponownie.",
+    contentType: "Ten formularz wysłano w formacie, którego nie przyjmujemy. Wyślij go ponownie z jego strony w tym serwisie.",
+    malformed: "Nie udało się odczytać przesłanych danych; mogły zostać przerwane. Wyślij formularz ponownie z jego strony w tym serwisie.",
+    origin: "Ten formularz wysłano z innej witryny, więc nie został przyjęty. Otwórz stronę w tym serwisie i wyślij formularz ponownie.",
+    method: "Ten rodzaj żądania nie jest tutaj obsługiwany.",
+    backToEvents: "Przeglądaj wszystkie wydarzenia",
+  },
   registration: {
     heading: "Rejestracja",
     registerForSession: "Zarejestruj się na tę sesję",

@@ -27,6 +27,10 @@ import { TranscriptsPanel, type TranscriptImported } from "./admin.events.$event
 
 // URL: /admin/events/:eventId/recordings/:recordingId — edit, publish or delete one recording and
 // upload its transcripts.
+// Multipart bodies reach the action unread: readUploadForm streams the files with their own limits.
+// Other bodies (the details form sent by script) may hold 20,000 characters of chapters.
+export const handle = { requestBody: { stream: true, maxBytes: 1024 * 1024 } };
+
 export const meta: MetaFunction = () => [{ title: "Recording" }];
 
 async function requireAccess(request: Request, params: LoaderFunctionArgs["params"]) {

@@ -9,6 +9,9 @@ import { getSiteSettings, saveSiteSettings } from "~/models/settings.server.ts";
 import { getCsrfToken, requireAdmin, requireCsrf } from "~/utils/auth.server.ts";
 import { KNOWN_CITIES } from "~/utils/time.ts";
 
+// Texts in every language (such as the privacy notice) are over the request guard's 64 KB default.
+export const handle = { requestBody: { maxBytes: 1024 * 1024 } };
+
 export const meta: MetaFunction = () => [{ title: "Site settings" }];
 
 const cityIds = new Set(KNOWN_CITIES.map((c) => c.id));

@@ -632,6 +632,7 @@ const admin = {
       noFile: "Choose the CSV file Zoom exported.",
       badZone: "Choose the time zone the report was exported in.",
       tooLarge: "This file is larger than 2 MB. A participant report is much smaller: check you chose the right file.",
+      unreadable: "The file could not be read. If its name contains ; or =, rename it without them and import it again.",
       importDone: "Import done: {{added}} new attendance rows added, {{known}} rows already imported and skipped. Registrants matched: {{people}}.",
       unmatchedTitle_one: "{{count}} row did not match a registration",
       unmatchedTitle_other: "{{count}} rows did not match a registration",

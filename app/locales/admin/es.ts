@@ -659,6 +659,7 @@ const admin: LocaleMessages<typeof en> = {
       noFile: "Elija el archivo CSV que exportó de Zoom.",
       badZone: "Elija la zona horaria en la que se exportó el informe.",
       tooLarge: "Este archivo pesa más de 2 MB. Un informe de participantes es mucho más pequeño: compruebe que eligió el archivo correcto.",
+      unreadable: "No se pudo leer el archivo. Si su nombre contiene ; o =, cámbielo sin esos caracteres y vuelva a importarlo.",
       importDone: "Importación terminada: se agregaron {{added}} filas de asistencia nuevas y se omitieron {{known}} filas ya importadas. Personas inscritas encontradas: {{people}}.",
       unmatchedTitle_one: "{{count}} fila no coincidió con ninguna inscripción",
       unmatchedTitle_many: "{{count}} filas no coincidieron con ninguna inscripción",

@@ -659,6 +659,7 @@ const admin: LocaleMessages<typeof en> = {
       noFile: "Choisissez le fichier CSV exporté depuis Zoom.",
       badZone: "Choisissez le fuseau horaire dans lequel le rapport a été exporté.",
       tooLarge: "Ce fichier dépasse 2 Mo. Un rapport des participants est bien plus léger : vérifiez que vous avez choisi le bon fichier.",
+      unreadable: "Le fichier n’a pas pu être lu. Si son nom contient un point-virgule ou un signe égal, renommez-le sans ces caractères et importez-le à nouveau.",
       importDone: "Importation terminée : {{added}} nouvelles lignes de présence ajoutées, {{known}} lignes déjà importées ignorées. Personnes inscrites retrouvées : {{people}}.",
       unmatchedTitle_one: "{{count}} ligne ne correspond à aucune inscription",
       unmatchedTitle_many: "{{count}} lignes ne correspondent à aucune inscription",

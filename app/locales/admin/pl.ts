@@ -685,6 +685,7 @@ const admin: LocaleMessages<typeof en> = {
       noFile: "Wybierz plik CSV wyeksportowany z Zooma.",
       badZone: "Wybierz strefę czasową, w której wyeksportowano raport.",
       tooLarge: "Ten plik jest większy niż 2 MB. Raport uczestników jest znacznie mniejszy – sprawdź, czy wybrano właściwy plik.",
+      unreadable: "Nie udało się odczytać pliku. Jeśli jego nazwa zawiera ; lub =, zmień ją bez tych znaków i zaimportuj plik ponownie.",
       importDone: "Import zakończony. Dodane nowe wiersze obecności: {{added}}; pominięte wiersze zaimportowane wcześniej: {{known}}. Dopasowane osoby zarejestrowane: {{people}}.",
       unmatchedTitle_one: "{{count}} wiersz nie pasuje do żadnego zgłoszenia",
       unmatchedTitle_few: "{{count}} wiersze nie pasują do żadnego zgłoszenia",

@@ -13,6 +13,10 @@ import { formatSessionRange, listTimeZones } from "~/utils/time.ts";
 
 export { action } from "./actions.server.ts";
 
+// An event in five languages (20,000-character descriptions, Arabic or Polish text percent-encoded
+// to several bytes a character) is far over the request guard's 64 KB default.
+export const handle = { requestBody: { maxBytes: 1024 * 1024 } };
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit: ${data.event.title}` : "Edit event" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -43,7 +43,9 @@ export async function attendanceAction({ request, params }: ActionFunctionArgs) 
       if (error instanceof MaxPartSizeExceededError) {
         return data<AttendanceActionData>({ intent: "import", error: t("adminRegistrations.attendance.tooLarge") }, { status: 413 });
       }
-      throw error;
+      // Remix's multipart parser fails on a file name holding ";" or "=" (and on a cut-off body):
+      // the organiser's to fix, not a 500.
+      return data<AttendanceActionData>({ intent: "import", error: t("adminRegistrations.attendance.unreadable") }, { status: 400 });
     }
     await requireCsrf(request, form);
     return importReport(form, session.id, organiser.id, t);

@@ -7,6 +7,9 @@ import { attendanceAction, attendanceLoader, type AttendanceActionData } from ".
 // URL: /admin/events/:eventId/sessions/:sessionId/attendance — mark present, or import Zoom's report.
 export const loader = attendanceLoader;
 export const action = attendanceAction;
+// A Zoom report (MAX_REPORT_BYTES, 2 MB) and the form around it, read into memory by the request
+// guard (server/request-guard.js) instead of its usual 64 KB.
+export const handle = { requestBody: { maxBytes: 3 * 1024 * 1024 } };
 export const meta: MetaFunction = () => [{ title: "Attendance" }];
 
 export default function Attendance() {
