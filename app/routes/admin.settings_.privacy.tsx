@@ -10,6 +10,9 @@ import { getCsrfToken, requireAdmin, requireCsrf } from "~/utils/auth.server.ts"
 
 export const meta: MetaFunction = () => [{ title: "Privacy notice" }];
 
+// Five notices of up to 20,000 characters, percent-encoded (an Arabic letter takes 6 bytes).
+export const handle = { requestBody: { maxBytes: 1024 * 1024 } };
+
 // One text per language; an empty one goes back to the default text.
 const notice = z.string().max(PRIVACY_NOTICE_MAX, "adminPrivacy.tooLong").optional();
 const schema = z.object(Object.fromEntries(SUPPORTED_LOCALES.map((l) => [l, notice])) as Record<Locale, typeof notice>);
