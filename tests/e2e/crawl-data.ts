@@ -3,7 +3,9 @@
 // answers in every status (confirmed, waitlisted, pending approval, declined), attendance, mail in
 // the outbox (pending, sent, failed) and audit entries. Made through the app's own functions,
 // as an organiser or a participant would make them, against the running server's database.
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 
 export type CrawlData = {
   admin: { email: string; password: string };
@@ -18,12 +20,18 @@ export type CrawlData = {
   manageToken: string;
 };
 
+/** A 1×1 PNG: the smallest poster image the server will serve. */
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+
 /**
- * Fills the server's database (`databaseFile`) through the app's model functions. They use the
- * app's Prisma client, so it is pointed at that file before the models are first imported.
+ * Fills the server's database through the app's model functions. They use the app's Prisma client
+ * and secret, so both are pointed at the server's (its database file, upload and mail folders and
+ * SESSION_SECRET) before the models are first imported.
  */
-export async function createCrawlData(databaseFile: string): Promise<CrawlData> {
-  process.env.DATABASE_URL = `file:${databaseFile}`;
+export async function createCrawlData(server: { databaseFile: string; uploadDir: string; mailDir: string; sessionSecret: string }): Promise<CrawlData> {
+  const { mailDir, uploadDir } = server;
+  process.env.DATABASE_URL = `file:${server.databaseFile}`;
+  process.env.SESSION_SECRET = server.sessionSecret;
   // tests/setup.ts gave this test file its own database; the models must use the server's.
   delete (globalThis as { __prisma?: unknown }).__prisma;
   const { prisma } = await import("../../app/utils/db.server.ts");
@@ -33,6 +41,10 @@ export async function createCrawlData(databaseFile: string): Promise<CrawlData> 
   const attendance = await import("../../app/models/attendance.server.ts");
   const outbox = await import("../../app/models/outbox.server.ts");
   const { recordAudit } = await import("../../app/models/audit.server.ts");
+  const { startMailWorker } = await import("../../app/utils/mail-worker.server.ts");
+  const { createMailer } = await import("../../app/utils/mailer.server.ts");
+  const { manageTokenFor } = await import("../../app/utils/manage-token.server.ts");
+  const { makeRecordingPlayable } = await import("./fixtures.ts");
 
   const admin = { email: `crawl-admin-${randomUUID()}@example.org`, password: `admin ${randomUUID()}` };
   const organiser = { email: `crawl-organiser-${randomUUID()}@example.org`, password: `organiser ${randomUUID()}` };
@@ -54,12 +66,10 @@ export async function createCrawlData(databaseFile: string): Promise<CrawlData> 
   });
   const eventSession = event?.sessions[0];
   if (!event || !eventSession) throw new Error("The demo catalogue has no published event with an upcoming session");
-  const recording = await prisma.recording.findFirst({
-    where: { status: "published", event: { status: "published" }, transcripts: { some: {} } },
-    orderBy: { publishedAt: "desc" },
-    select: { id: true, eventId: true },
-  });
-  if (!recording) throw new Error("The demo catalogue has no published recording with a transcript");
+  // A recording a learner can play, with a poster: its media and poster addresses answer too.
+  const recording = await makeRecordingPlayable(prisma, uploadDir);
+  writeFileSync(path.join(uploadDir, "poster-crawl.png"), PNG);
+  await prisma.recording.update({ where: { id: recording.id }, data: { posterUrl: `/recordings/${recording.id}/poster/poster-crawl.png` } });
   for (const eventId of new Set([event.id, recording.eventId])) await prisma.eventShare.create({ data: { eventId, organiserId: created.id } });
   // Two seats, a waitlist and approval: the approvals and the waitlist get rows too.
   await prisma.event.update({ where: { id: event.id }, data: { registrationOpensAt: null, registrationClosesAt: null, approvalRequired: false, waitlistEnabled: true } });
@@ -102,21 +112,20 @@ export async function createCrawlData(databaseFile: string): Promise<CrawlData> 
     if (result.outcome !== "registered") throw new Error(`Registering ${name} answered ${result.outcome}`);
     ids.push(result.registrationId);
   }
+  // The confirmations go out as the worker sends them: into the server's mail folder, which
+  // /admin/mail shows when no SMTP server is configured.
+  const worker = startMailWorker({ intervalMs: 0, reminders: false, workerId: "crawl", mailer: createMailer({ mailDir }) });
+  await worker.runOnce();
+  await worker.stop();
   await registrations.declineRegistration(ids[4]!);
+  await registrations.resendConfirmation(ids[0]!);
   await attendance.saveManualAttendance(eventSession.id, [{ registrationId: ids[0]!, present: true, minutes: 55 }], adminId);
-
-  // Mail in every state the outbox shows: sent, failed and still pending.
-  const claimed = await outbox.claimOutboxBatch({ workerId: "crawl", now: new Date(), limit: 2, leaseMs: 60_000 });
-  if (claimed[0]) await outbox.markOutboxSent(claimed[0].id, "crawl");
-  if (claimed[1]) {
-    await prisma.outboxMessage.update({ where: { id: claimed[1].id }, data: { attempts: outbox.MAX_ATTEMPTS - 1 } });
-    await outbox.markOutboxFailed(claimed[1].id, "crawl", new Error("550 5.1.1 mailbox unavailable"));
-  }
+  // Mail in every state the outbox shows: sent (above), failed, and still pending.
+  const [failing] = await outbox.claimOutboxBatch({ workerId: "crawl", now: new Date(), limit: 1, leaseMs: 60_000 });
+  if (!failing) throw new Error("No mail was waiting in the outbox");
+  await prisma.outboxMessage.update({ where: { id: failing.id }, data: { attempts: outbox.MAX_ATTEMPTS - 1 } });
+  await outbox.markOutboxFailed(failing.id, "crawl", new Error("550 5.1.1 mailbox unavailable"));
   await prisma.$transaction((tx) => recordAudit(tx, { actorId: adminId, action: "published", entityType: "event", entityId: event.id }));
-
-  // A manage link whose token the test knows: only its hash is stored.
-  const manageToken = randomBytes(32).toString("base64url");
-  await prisma.registration.update({ where: { id: ids[0]! }, data: { manageTokenHash: createHash("sha256").update(manageToken).digest("hex") } });
 
   await prisma.$disconnect();
   return {
@@ -125,6 +134,6 @@ export async function createCrawlData(databaseFile: string): Promise<CrawlData> 
     event: { id: event.id, slug: event.slug, sessionId: eventSession.id },
     recorded: { id: recording.eventId, recordingId: recording.id },
     recordingId: recording.id,
-    manageToken,
+    manageToken: manageTokenFor(ids[0]!),
   };
 }
