@@ -69,7 +69,8 @@ export async function createCrawlData(server: { databaseFile: string; uploadDir:
   // A recording a learner can play, with a poster: its media and poster addresses answer too.
   const recording = await makeRecordingPlayable(prisma, uploadDir);
   writeFileSync(path.join(uploadDir, "poster-crawl.png"), PNG);
-  await prisma.recording.update({ where: { id: recording.id }, data: { posterUrl: `/recordings/${recording.id}/poster/poster-crawl.png` } });
+  // Shown as a video, the replay page also has a poster and caption tracks to link to.
+  await prisma.recording.update({ where: { id: recording.id }, data: { kind: "video", posterUrl: `/recordings/${recording.id}/poster/poster-crawl.png` } });
   for (const eventId of new Set([event.id, recording.eventId])) await prisma.eventShare.create({ data: { eventId, organiserId: created.id } });
   // Two seats, a waitlist and approval: the approvals and the waitlist get rows too.
   await prisma.event.update({ where: { id: event.id }, data: { registrationOpensAt: null, registrationClosesAt: null, approvalRequired: false, waitlistEnabled: true } });
