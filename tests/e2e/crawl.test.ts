@@ -151,10 +151,10 @@ function startPages(role: Role): { path: string; expectStatus?: number; resource
     // the admin-only pages are not theirs to open.
     if (role === "organiser" && names.length === 0 && route.pattern !== "/admin") continue;
     for (const set of params[role]) {
-      // A route without a page (.ics, .csv, media) is fetched, as a link to it would be.
       if (!names.every((name) => set[name])) continue;
       // By hand: generatePath leaves ":sessionId.ics" alone (it reads the dot as part of the name).
       const filled = route.pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(set[name]!));
+      // A route without a page (.ics, .csv, media) is fetched, as a link to it would be.
       pages.push({ path: filled, resource: !route.hasUi });
     }
   }
