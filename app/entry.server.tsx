@@ -19,6 +19,8 @@ export {
   startBackgroundWorker,
   stopBackgroundWorker,
 } from "./utils/startup.server.ts";
+// …and the localized page for requests it refuses before any route runs.
+export { refusalResponse } from "./utils/refusal.server.ts";
 
 const ABORT_DELAY = 5_000;
 

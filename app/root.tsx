@@ -56,6 +56,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </main>
         <footer className="site-footer">
           <p>{t("site.footer")}</p>
+          <p>
+            <Link to="/privacy">{t("privacy.title")}</Link>
+          </p>
           <LightSwitch on={data?.light ?? false} />
         </footer>
         <TimeZoneDetector known={data?.timeZone ?? null} />

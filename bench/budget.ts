@@ -8,6 +8,7 @@
 // builds the benchmark database in a temporary folder, starts the built server on it, measures,
 // prints the table (and with --responses every response of every page) and writes
 // tests/.tmp/budget-latest.json. It builds no code.
+import { randomBytes } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -139,7 +140,8 @@ async function main() {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ["server/index.js"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${bench.dbPath}`, PORT: String(port), HOST: "127.0.0.1",
+    // Production needs a secret; run alone, this process has none.
+    env: { SESSION_SECRET: randomBytes(32).toString("base64url"), ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${bench.dbPath}`, PORT: String(port), HOST: "127.0.0.1",
       LOG_REQUESTS: "false", SEED_ON_EMPTY: "false", WORKER: "false" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -3,6 +3,7 @@
 // catalogue of ~1,027 events. The machine is shared, so every figure is reported
 // as a ratio to a baseline measured in the same run. Writes tests/.tmp/bench-latest.json.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +17,9 @@ import { printSchedulingResult, runSchedulingBench } from "./scheduling.ts";
 import { benchSearch, printSearchResult } from "./search.ts";
 import { benchReplay, printReplayResult } from "./replay.ts";
 import { freePort } from "./servers.ts";
+
+// Every server and in-process build below runs with NODE_ENV=production, which needs a secret.
+process.env.SESSION_SECRET ??= randomBytes(32).toString("base64url");
 
 const SETTINGS: LoadSettings = {
   connections: 10,

@@ -10,6 +10,7 @@
 // zones are counted in the database (GROUP BY) rather than by loading registrations.
 //
 // Run alone with `npm run build && tsx bench/scheduling.ts`, or as part of `npm run bench`.
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -123,7 +124,7 @@ export async function runSchedulingBench(log: (message: string) => void = (m) =>
     // The build reads its configuration and opens its database when first imported, so it must
     // not have been imported (or a Prisma client made) earlier in this process.
     if ((globalThis as { __prisma?: unknown }).__prisma) throw new Error("A Prisma client already exists in this process; run the scheduling bench before anything else opens the app's database");
-    const secret = "bench-scheduling-secret-0123456789";
+    const secret = process.env.SESSION_SECRET ?? randomBytes(32).toString("base64url");
     Object.assign(process.env, { DATABASE_URL: `file:${dbPath}`, SESSION_SECRET: secret, NODE_ENV: "production", LOG_REQUESTS: "false", SEED_ON_EMPTY: "false", WORKER: "false" });
     const { createCookieSessionStorage, createRequestHandler } = await import("@remix-run/node");
     const build = await import(pathToFileURL(path.resolve("build/index.js")).href);

@@ -10,6 +10,7 @@
 // The measuring runs in a child process: the Prisma client is a process-wide singleton
 // (globalThis.__prisma), and other sections of `npm run bench` point it at their own databases.
 // Run alone with `tsx bench/search.ts` (`--hours N` for a smaller library).
+import { randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -196,6 +197,8 @@ async function runInThisProcess(hours: number, log: (message: string) => void): 
     const databaseMB = (await import("node:fs")).statSync(dbPath).size / 1024 / 1024;
     log(`search: ${cues} cues in ${fmt(buildSeconds, 1)} s (${fmt(databaseMB)} MB); ${QUERIES.length} queries × ${SEARCH.rounds} rounds`);
     Object.assign(process.env, { DATABASE_URL: `file:${dbPath}`, NODE_ENV: "production", SEED_ON_EMPTY: "false", WORKER: "false", LOG_REQUESTS: "false" });
+    // Production needs a secret; run alone, this process has none.
+    process.env.SESSION_SECRET ??= randomBytes(32).toString("base64url");
     const { app, direct } = await measure(dbPath);
     return {
       hours, cues, buildSeconds, databaseMB, queries: QUERIES.length, app, direct,

@@ -9,9 +9,9 @@
  * data comes from the one calendar builder (app/utils/calendar.server.ts).
  */
 import { isEmailKind, type EmailKind, type OutboxPayload, type SessionSnapshot } from "../app/models/outbox.server.ts";
-import { buildCalendar, type CalendarSession } from "../app/utils/calendar.server.ts";
+import { buildCalendar, calendarSequenceFor, type CalendarSession } from "../app/utils/calendar.server.ts";
 import { getEnv } from "../app/utils/env.server.ts";
-import { parseMailbox } from "../app/utils/mailer.server.ts";
+import { calendarOrganizer } from "../app/utils/event-calendar.server.ts";
 import { manageUrlFor } from "../app/utils/manage-token.server.ts";
 import { formatReferenceLine, formatSessionRange, isValidTimeZone, timesInCities } from "../app/utils/time.ts";
 import { renderHtml, renderText } from "./layout.tsx";
@@ -67,8 +67,15 @@ export type RenderedEmail = {
 export type RenderOptions = {
   /** Defaults to BASE_URL. */
   baseUrl?: string;
-  /** The ORGANIZER of invitations; defaults to MAIL_FROM. */
+  /** The sender ("Name <address>"); defaults to MAIL_FROM. */
   from?: string;
+  /**
+   * The contact address from the site settings: when set it is the ORGANIZER of invitations and
+   * they ask for a reply (RSVP); otherwise the sender is, and they don't (it may be no-reply).
+   */
+  contactAddress?: string;
+  /** The organiser's name when the sender has none. */
+  siteName?: string;
   /** DTSTAMP of invitations; defaults to now. */
   now?: Date;
 };
@@ -155,7 +162,8 @@ export function renderEmail(message: EmailMessageInput, options: RenderOptions =
   if (doc.calendar) {
     const calendarSession: CalendarSession = {
       id: session.id,
-      sequence: session.sequence,
+      // What this registrant last received for the session, plus their own changes since.
+      sequence: calendarSequenceFor(session.sequence, payload.registration.calendarSequence ?? 0),
       startsAt: new Date(session.startsAt),
       endsAt: new Date(session.endsAt),
       title: context.sessionTitle,
@@ -168,7 +176,10 @@ export function renderEmail(message: EmailMessageInput, options: RenderOptions =
       joinUrl: doc.calendar === "REQUEST" && doc.join ? joinUrl : null,
       manageUrl,
     };
-    const organizer = parseMailbox(options.from ?? env.MAIL_FROM);
+    const { organizer, reachable } = calendarOrganizer(
+      { siteName: options.siteName ?? "", contactAddress: options.contactAddress ?? "", senderAddress: options.from ?? "" },
+      env.MAIL_FROM,
+    );
     rendered.icalEvent = {
       method: doc.calendar,
       content: buildCalendar({
@@ -176,8 +187,9 @@ export function renderEmail(message: EmailMessageInput, options: RenderOptions =
         sessions: [calendarSession],
         method: doc.calendar,
         host: baseUrl,
-        organizer: { name: organizer.name || organizer.address, email: organizer.address },
+        organizer,
         attendee: { name: message.toName, email: message.toAddress },
+        rsvp: reachable,
         labels: m.calendar,
         ...(options.now ? { stamp: options.now } : {}),
       }),

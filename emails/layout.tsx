@@ -155,9 +155,9 @@ function EmailHtml({ doc, ctx }: { doc: EmailDocument; ctx: EmailContext }) {
                         </p>
                         {ctx.manageUrl ? (
                           <p style={{ margin: "0 0 16px" }}>
-                            <Url href={ctx.manageUrl}>{m.common.manage}</Url>
+                            <Url href={ctx.manageUrl}>{manageWords(ctx).label}</Url>
                             <br />
-                            <span style={{ fontSize: 14, color: colors.muted }}>{m.common.manageHint}</span>
+                            <span style={{ fontSize: 14, color: colors.muted }}>{manageWords(ctx).hint}</span>
                           </p>
                         ) : null}
                       </td>
@@ -184,6 +184,18 @@ function EmailHtml({ doc, ctx }: { doc: EmailDocument; ctx: EmailContext }) {
       </body>
     </html>
   );
+}
+
+/**
+ * The manage link's words. Once the registration or the session is cancelled (or the registration
+ * declined) there is nothing left to manage or cancel: the link only shows what happened.
+ */
+function manageWords(ctx: EmailContext): { label: string; hint: string } {
+  const closed =
+    ["cancelled", "declined"].includes(ctx.payload.registration.status) || ctx.payload.session.status === "cancelled";
+  return closed
+    ? { label: ctx.m.common.manageClosed, hint: ctx.m.common.manageClosedHint }
+    : { label: ctx.m.common.manage, hint: ctx.m.common.manageHint };
 }
 
 function greeting(ctx: EmailContext): string {
@@ -224,7 +236,7 @@ export function renderText(doc: EmailDocument, ctx: EmailContext): string {
     ...(joinUrl ? [`${m.common.joinButton}${m.common.colon} ${joinUrl}\n${m.common.joinPrivate}`] : []),
     ...(doc.after ?? []).map((block) => textBlock(block, m.common.colon)),
     `${m.common.eventPage}${m.common.colon} ${ctx.eventUrl}`,
-    ...(ctx.manageUrl ? [`${m.common.manage}${m.common.colon} ${ctx.manageUrl}\n${m.common.manageHint}`] : []),
+    ...(ctx.manageUrl ? [`${manageWords(ctx).label}${m.common.colon} ${ctx.manageUrl}\n${manageWords(ctx).hint}`] : []),
     `-- \n${ctx.fill(m.common.footer, { event: ctx.eventTitle })}`,
   ];
   return `${sections.filter((s) => s.trim() !== "").join("\n\n")}\n`;

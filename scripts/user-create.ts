@@ -5,12 +5,14 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ROLES, createOrganiser } from "../app/models/organisers.server.ts";
 import { prisma } from "../app/utils/db.server.ts";
+import { passwordProblem } from "../app/utils/password-strength.server.ts";
+import admin from "../app/locales/admin/en.ts";
 import { databasePath, getEnv } from "../app/utils/env.server.ts";
 import { migrateDatabase } from "../app/utils/migrate.server.ts";
 
 const input = z.object({
   email: z.string().trim().email("--email must be an email address"),
-  password: z.string().min(10, "the password must be at least 10 characters").max(200),
+  password: z.string(),
   role: z.enum(ROLES, { errorMap: () => ({ message: "--role must be admin or organiser" }) }),
   name: z.string().max(200).optional(),
 });
@@ -34,7 +36,13 @@ async function main() {
     },
   });
   const password = values.password ?? (await readStdin());
-  const parsed = input.safeParse({ ...values, password });
+  const parsed = input
+    .superRefine((value, ctx) => {
+      // The same rule and words as the organiser pages (zxcvbn-ts, the account's own email/name).
+      const problem = passwordProblem(value.password, value);
+      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `the password: ${admin.adminEvents.errors[problem].replace("{{max}}", "200")}` });
+    })
+    .safeParse({ ...values, password });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) console.error(`error: ${issue.message}`);
     process.exitCode = 2;

@@ -1,3 +1,4 @@
+/* global Request -- Node 20 has the Fetch API classes built in */
 import crypto from "node:crypto";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -8,6 +9,7 @@ import morgan from "morgan";
 import { createRequestHandler } from "@remix-run/node";
 import remixExpress from "@remix-run/express/dist/server.js";
 import { createPageCache } from "./page-cache.js";
+import { createRequestGuard } from "./request-guard.js";
 import { buildAssets } from "./static-assets.js";
 
 const { createRemixRequest, sendRemixResponse } = remixExpress;
@@ -17,9 +19,12 @@ const CACHE_HEADER = "x-page-cache-ttl";
  * The HTTP application around a Remix server build: static files with long-lived
  * caching for fingerprinted assets, security headers with a per-response CSP
  * nonce, request logging, /healthz and the anonymous page cache.
+ * `baseUrl` defaults to the build's BASE_URL; an https one turns HSTS on.
+ * @param {{ build: any; root?: string; logRequests?: boolean; baseUrl?: string }} options
  */
-export function createApp({ build, root = process.cwd(), logRequests = true }) {
+export function createApp({ build, root = process.cwd(), logRequests = true, baseUrl = undefined }) {
   const startup = build.entry.module;
+  const publicUrl = baseUrl ?? startup.getEnv().BASE_URL;
   const handleRequest = createRequestHandler(build, "production");
   const cache = createPageCache({ dataVersion: startup.dataVersion });
   const app = express();
@@ -60,8 +65,9 @@ export function createApp({ build, root = process.cwd(), logRequests = true }) {
           "frame-ancestors": ["'self'"],
         },
       },
-      // Plain-HTTP demo installs must keep working; TLS terminates in front of us.
-      strictTransportSecurity: false,
+      // Plain-HTTP demo installs must keep working (TLS terminates in front of us), so HSTS is
+      // sent only when the public address is https: then browsers must never fall back to http.
+      strictTransportSecurity: publicUrl.startsWith("https:") ? { maxAge: 31_536_000, includeSubDomains: false } : false,
       crossOriginEmbedderPolicy: false,
       // Not helmet's "no-referrer": with it, browsers send `Origin: null` on same-origin form
       // posts, Remix rejects those as cross-site, and every form fails without JavaScript.
@@ -81,6 +87,9 @@ export function createApp({ build, root = process.cwd(), logRequests = true }) {
     res.status(ok ? 200 : 503).type("text/plain").set("Cache-Control", "no-store").send(ok ? "ok" : "database unavailable");
   });
 
+  // Methods, cross-site posts, content types and body sizes: refused here with a 4xx in words.
+  app.use(createRequestGuard({ build }));
+
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
   app.all("*", async (req, res, next) => {
@@ -96,7 +105,7 @@ export function createApp({ build, root = process.cwd(), logRequests = true }) {
         return;
       }
       const versionAtStart = key ? startup.dataVersion() : 0;
-      const response = await handleRequest(createRemixRequest(req, res), { cspNonce: nonce, clientAddress: req.ip });
+      const response = await handleRequest(remixRequest(req, res), { cspNonce: nonce, clientAddress: req.ip });
       const ttl = Number(response.headers.get(CACHE_HEADER) ?? 0);
       response.headers.delete(CACHE_HEADER);
       if (key && ttl > 0 && response.status === 200 && !response.headers.has("set-cookie") && response.body) {
@@ -113,5 +122,12 @@ export function createApp({ build, root = process.cwd(), logRequests = true }) {
   });
 
   return { app, cache };
+}
+
+/** The Remix Request for `req`; a body the request guard has already read is handed over as bytes. */
+function remixRequest(req, res) {
+  if (req.bufferedBody === undefined) return createRemixRequest(req, res);
+  const bodiless = createRemixRequest(Object.assign(Object.create(req), { method: "GET" }), res);
+  return new Request(bodiless, { method: req.method, body: req.bufferedBody, duplex: "half" });
 }
 

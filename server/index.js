@@ -4,15 +4,32 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 // React and Express pick their fast production code from NODE_ENV when first loaded,
-// so it is set before anything else is imported.
-process.env.NODE_ENV ??= "production";
+// so it is set before anything else is imported. No NODE_ENV at all is a fresh clone's
+// `npm start`: the demo, which may make its own SESSION_SECRET (app/utils/env.server.ts);
+// NODE_ENV=production set by an operator requires one.
+if (!process.env.NODE_ENV) {
+  process.env.NODE_ENV = "production";
+  process.env.DEMO = "true";
+}
 const { createApp } = await import("./app.js");
 
 const buildPath = path.resolve("build/index.js");
-const build = await import(pathToFileURL(buildPath).href);
+// A configuration mistake (a missing or weak SESSION_SECRET, a bad PORT…) is said in one line
+// that names the variable, without a stack trace, and the process stops.
+const configurationError = (error) => {
+  if (!(error instanceof Error) || !error.message.startsWith("Invalid environment configuration")) throw error;
+  console.error(error.message);
+  process.exit(1);
+};
+const build = await import(pathToFileURL(buildPath).href).catch(configurationError);
 const startup = build.entry.module;
 
-const env = startup.getEnv();
+let env;
+try {
+  env = startup.getEnv();
+} catch (error) {
+  configurationError(error);
+}
 await startup.prepareDatabase((message) => console.log(`[db] ${message}`));
 
 // The mail worker runs in this process unless WORKER=false (then run `npm run worker` beside it).

@@ -4,7 +4,11 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-process.env.NODE_ENV ??= "production";
+// As in server/index.js: no NODE_ENV is the demo, which shares the web process's kept secret.
+if (!process.env.NODE_ENV) {
+  process.env.NODE_ENV = "production";
+  process.env.DEMO = "true";
+}
 const buildPath = path.resolve("build/index.js");
 const build = await import(pathToFileURL(buildPath).href);
 const startup = build.entry.module;

@@ -18,6 +18,9 @@ copyFileSync(TEMPLATE_DB, dbFile);
 
 process.env.DATABASE_URL = `file:${dbFile}`;
 process.env.NODE_ENV = "test";
+// A strong random secret per test file, shared by the test code and the app it calls (in
+// process, or spawned by tests/e2e/server.ts), so both sign the same cookies and manage links.
+process.env.SESSION_SECRET = randomBytes(32).toString("base64url");
 // Vitest copies Vite's import.meta.env into process.env, so BASE_URL arrives as "/" (Vite's
 // public base path) and app/utils/env.server.ts rightly rejects it as not an absolute URL.
 if (!/^https?:\/\//.test(process.env.BASE_URL ?? "")) process.env.BASE_URL = "http://localhost:3000";

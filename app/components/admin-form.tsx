@@ -55,9 +55,12 @@ export function Field(props: { name: string; label: string; hint?: string; error
 
 export function Checkbox(props: { name: string; label: string; defaultChecked?: boolean; value?: string; id?: string }) {
   const id = props.id ?? fieldId(props.value ? `${props.name}-${props.value}` : props.name);
+  // Never `value={undefined}`: React 18 hydrates that as value="", so a ticked box posts
+  // "name=" with JavaScript on, which the schema reads as unticked. "on" is what the HTML
+  // default would post, and what the schemas read as true.
   return (
     <div className="choice">
-      <input type="checkbox" id={id} name={props.name} value={props.value} defaultChecked={props.defaultChecked} />
+      <input type="checkbox" id={id} name={props.name} value={props.value ?? "on"} defaultChecked={props.defaultChecked} />
       <label htmlFor={id}>{props.label}</label>
     </div>
   );

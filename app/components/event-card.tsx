@@ -20,7 +20,8 @@ type Card = {
   when: SessionRangeText | null;
 };
 
-export function EventCard({ event, filters }: { event: Card; filters: CatalogueFilters }) {
+/** `zoneKnown`: times are in the viewer's zone, named once above the list; otherwise each card names its own. */
+export function EventCard({ event, filters, zoneKnown = true }: { event: Card; filters: CatalogueFilters; zoneKnown?: boolean }) {
   const { t, i18n } = useTranslation();
   const langNames = { of: (code: string) => languageName(code, i18n.language) };
   // Title and summary may be in another language than the interface.
@@ -40,7 +41,13 @@ export function EventCard({ event, filters }: { event: Card; filters: CatalogueF
       </h2>
       {event.when ? (
         <p className="card-when">
-          <time>{event.when.date}</time>, {event.when.time} <abbr title={event.when.zoneName}>{event.when.zoneAbbreviation ?? event.when.offsetLabel}</abbr>
+          <time>{event.when.date}</time>, {event.when.time}{" "}
+          {zoneKnown ? (
+            // Across a clock change `time` already labels each end with its offset.
+            event.when.endOffsetLabel ? null : <abbr title={event.when.zoneName}>{event.when.zoneAbbreviation ?? event.when.offsetLabel}</abbr>
+          ) : (
+            <span className="card-zone">({event.when.zoneName})</span>
+          )}
           {event.sessionCount > 1 ? ` · ${t("event.sessionCount", { count: event.sessionCount })}` : null}
         </p>
       ) : null}

@@ -166,7 +166,8 @@ export function EventForm(props: EventFormProps) {
             </select>
           )}
         </Field>
-        {props.options.languages.map((l) => (
+        {/* The primary language needs no support: the action drops it, so the form does not offer it. */}
+        {props.options.languages.filter((l) => l.code !== (str(v.primaryLanguageCode) || "en")).map((l) => (
           <Field key={l.code} name={`support.${l.code}`} label={t("adminEvents.form.supportFor", { language: l.name })} errors={errors}>
             {(a) => (
               <select {...a} defaultValue={str(support[l.code])}>

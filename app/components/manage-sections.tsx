@@ -2,8 +2,10 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TimeZoneChooser } from "~/components/time-zone-chooser.tsx";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/i18n.ts";
 import { detailsSchema } from "~/utils/registration-schema.ts";
+import type { ZoneGroup } from "~/utils/time-zone-choices.server.ts";
 
 export type ManagedSession = { id: string; title: string; date: string; time: string; zoneName: string; referenceLine: string };
 
@@ -55,11 +57,11 @@ export function SwitchSessionForm({ sessions, error }: { sessions: ManagedSessio
 
 export function DetailsForm({
   defaults,
-  zones,
+  zoneGroups,
   lastResult,
 }: {
   defaults: { name: string; timeZone: string; locale: string };
-  zones: string[];
+  zoneGroups: ZoneGroup[];
   lastResult?: SubmissionResult<string[]> | null;
 }) {
   const { t } = useTranslation();
@@ -94,13 +96,7 @@ export function DetailsForm({
         </div>
         <div className="field">
           <label htmlFor={fields.timeZone.id}>{t("registration.timeZone")}</label>
-          <select defaultValue={String(fields.timeZone.initialValue ?? "UTC")} {...fieldProps(fields.timeZone)}>
-            {zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone.replaceAll("_", " ")}
-              </option>
-            ))}
-          </select>
+          <TimeZoneChooser groups={zoneGroups} defaultValue={String(fields.timeZone.initialValue ?? "UTC")} {...fieldProps(fields.timeZone)} />
           {error(fields.timeZone)}
         </div>
         <div className="field">

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { getRegistrationOptions } from "~/models/registrations.server.ts";
 import type { SessionDisplay } from "~/utils/session-times.server.ts";
-import { listTimeZones } from "~/utils/time.ts";
+import { shortTimeZoneGroups, zoneGroupLabels } from "~/utils/time-zone-choices.server.ts";
 import type { RegistrationFormProps, SessionChoice } from "./registration-form.tsx";
 
 /**
@@ -11,7 +11,7 @@ import type { RegistrationFormProps, SessionChoice } from "./registration-form.t
 export async function loadRegistrationForm(
   slug: string,
   sessions: SessionDisplay[],
-  { t, locale, timeZone }: { t: TFunction; locale: string; timeZone: string },
+  { t, locale, timeZone, viewerZone }: { t: TFunction; locale: string; timeZone: string; viewerZone?: string | null },
 ): Promise<Omit<RegistrationFormProps, "action" | "lastResult" | "formError"> | null> {
   const options = await getRegistrationOptions(slug);
   if (!options) return null;
@@ -31,14 +31,19 @@ export async function loadRegistrationForm(
         ]
       : [],
   );
-  const zones = listTimeZones();
+  // A short list (the viewer's zone, the event's zone and reference cities): the full one would be
+  // nearly half of the event page's HTML; the chooser fetches it when asked.
+  const zoneGroups = shortTimeZoneGroups(locale, zoneGroupLabels(t), {
+    current: viewerZone,
+    zones: [timeZone, ...(sessions[0]?.cityTimes.map((c) => c.zone) ?? [])],
+  });
   return {
     sessions: choices,
     questions: options.questions,
     isRecorded: options.isRecorded,
     approvalRequired: options.approvalRequired,
-    zones,
-    defaultTimeZone: zones.includes(timeZone) ? timeZone : "UTC",
+    zoneGroups,
+    defaultTimeZone: timeZone,
     defaultLocale: locale,
   };
 }

@@ -3,8 +3,10 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FieldLink } from "~/components/field-link.tsx";
+import { TimeZoneChooser } from "~/components/time-zone-chooser.tsx";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/i18n.ts";
 import { HONEYPOT_FIELD, questionField, type FormQuestion } from "~/utils/registration-fields.ts";
+import type { ZoneGroup } from "~/utils/time-zone-choices.server.ts";
 
 type Validation = typeof import("./registration-validation.ts");
 
@@ -35,7 +37,8 @@ export type RegistrationFormProps = {
   questions: FormQuestion[];
   isRecorded: boolean;
   approvalRequired: boolean;
-  zones: string[];
+  /** A short list; the chooser offers the full one. */
+  zoneGroups: ZoneGroup[];
   defaultTimeZone: string;
   defaultLocale: string;
   defaultSessionId?: string;
@@ -179,19 +182,15 @@ export function RegistrationForm(props: RegistrationFormProps) {
 
       <FieldShell field={field("timeZone")} label={t("registration.timeZone")} hint={t("registration.timeZoneHint")} required>
         {(aria) => (
-          <select
+          <TimeZoneChooser
             {...aria}
             // Remounts when the browser's zone, detected after the first paint, reaches the server.
             key={props.defaultTimeZone}
             name={field("timeZone").name}
+            groups={props.zoneGroups}
             defaultValue={props.lastResult ? String(field("timeZone").initialValue ?? props.defaultTimeZone) : props.defaultTimeZone}
-          >
-            {props.zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone.replaceAll("_", " ")}
-              </option>
-            ))}
-          </select>
+            more={{ returnTo: props.action }}
+          />
         )}
       </FieldShell>
       <FieldShell field={field("locale")} label={t("registration.locale")} hint={t("registration.localeHint")} required>
@@ -223,6 +222,12 @@ export function RegistrationForm(props: RegistrationFormProps) {
       <fieldset className="consents">
         <legend>{t("registration.consentsLegend")}</legend>
         <CheckboxField field={field("consentPrivacy")} label={t("registration.consentPrivacy")} />
+        {/* A new tab, so reading the notice does not lose what was typed (without JavaScript too). */}
+        <p className="hint">
+          <a href="/privacy" target="_blank" rel="noopener">
+            {t("registration.privacyLink")}
+          </a>
+        </p>
         {props.isRecorded ? <CheckboxField field={field("consentRecording")} label={t("registration.consentRecording")} /> : null}
       </fieldset>
 

@@ -22,6 +22,8 @@ export function SessionForm(props: {
   formKey: string;
   values: Record<string, unknown>;
   zones: string[];
+  /** Under the zone select: why this zone is preselected. */
+  zoneHint?: string;
   languages: { code: string; name: string }[];
   csrf: string;
   isNew: boolean;
@@ -64,7 +66,7 @@ export function SessionForm(props: {
           {(a) => <input {...a} type="number" min={5} max={1440} step={5} inputMode="numeric" defaultValue={str(v.duration)} required />}
         </Field>
       </div>
-      <Field name="timeZone" label={t("adminEvents.session.timeZone")} errors={errors}>
+      <Field name="timeZone" label={t("adminEvents.session.timeZone")} hint={props.zoneHint} errors={errors}>
         {(a) => (
           <select {...a} defaultValue={str(v.timeZone) || "UTC"}>
             {props.zones.map((z) => (

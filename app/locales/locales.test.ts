@@ -16,10 +16,10 @@ const allStrings = (locale: Locale): Tree => Object.assign({}, ...NAMESPACES.map
 // Values that may rightly read the same as English: product names and genuine cognates.
 // An entry must still equal English, so the list cannot quietly grow stale.
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
-  fr: ["eventType.audio", "event.outlookCalendar", "topic.standardShort", "event.minutes_one", "event.minutes_many", "event.minutes_other", "scheduling.periodLetter.night", "adminRecordings.kinds.audio", "replay.duration"],
-  es: ["eventType.audio", "eventType.video", "event.googleCalendar", "event.outlookCalendar", "registration.no", "scheduling.periodLetter.night", "adminRecordings.kinds.audio", "adminRecordings.kinds.video", "replay.duration"],
+  fr: ["eventType.audio", "event.outlookCalendar", "topic.standardShort", "event.minutes_one", "event.minutes_many", "event.minutes_other", "scheduling.periodLetter.night", "adminRecordings.kinds.audio", "replay.duration", "timeZoneChooser.regions.Europe"],
+  es: ["eventType.audio", "eventType.video", "event.googleCalendar", "event.outlookCalendar", "registration.no", "scheduling.periodLetter.night", "adminRecordings.kinds.audio", "adminRecordings.kinds.video", "replay.duration", "timeZoneChooser.regions.Asia", "timeZoneChooser.regions.Australia"],
   ar: [],
-  pl: ["eventType.audio", "event.outlookCalendar", "topic.standardTitle", "topic.standardShort", "admin.audit.system", "scheduling.periodLetter.night", "adminRecordings.kinds.audio", "replay.duration"],
+  pl: ["eventType.audio", "event.outlookCalendar", "topic.standardTitle", "topic.standardShort", "admin.audit.system", "scheduling.periodLetter.night", "adminRecordings.kinds.audio", "replay.duration", "timeZoneChooser.regions.Australia"],
 };
 
 // Plural forms where the number is implied by the words and {{count}} may be left out:

@@ -5,6 +5,7 @@
  */
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { recordAudit } from "~/models/audit.server.ts";
+import { diffFormValues } from "~/utils/form-diff.ts";
 import { enqueueRegistrationEmails, isUniqueViolation, type EnqueueInput } from "~/models/outbox.server.ts";
 import { promoteFromWaitlist } from "~/models/registrations.server.ts";
 import { prisma } from "~/utils/db.server.ts";
@@ -43,11 +44,10 @@ export type EventFormValues = Record<string, unknown> & {
   questions?: { id?: string; kind?: string; label?: string; options?: string; required?: boolean }[];
 };
 
-const editSelect = {
-  id: true,
+/** Exactly what the form shows: read before and after a save to say what changed. */
+const formSelect = {
   slug: true,
   type: true,
-  status: true,
   title: true,
   summary: true,
   description: true,
@@ -64,13 +64,19 @@ const editSelect = {
   reminderOffsets: true,
   isRecorded: true,
   joinUrl: true,
-  cancellationNote: true,
-  createdBy: { select: { email: true } },
   supportedLanguages: { select: { languageCode: true, kind: true } },
   topics: { select: { topicId: true } },
   speakers: { orderBy: { sortOrder: "asc" }, select: { speakerId: true } },
   translations: { select: { locale: true, title: true, summary: true, description: true } },
   questions: { orderBy: { sortOrder: "asc" }, select: { id: true, kind: true, label: true, options: true, required: true } },
+} satisfies Prisma.EventSelect;
+
+const editSelect = {
+  ...formSelect,
+  id: true,
+  status: true,
+  cancellationNote: true,
+  createdBy: { select: { email: true } },
   shares: { select: { organiser: { select: { id: true, email: true } } } },
   sessions: {
     orderBy: { startsAt: "asc" },
@@ -87,7 +93,7 @@ const editSelect = {
   },
 } satisfies Prisma.EventSelect;
 
-type EditableEvent = Prisma.EventGetPayload<{ select: typeof editSelect }>;
+type EditableEvent = Prisma.EventGetPayload<{ select: typeof formSelect }>;
 
 export async function getEventForEdit(eventId: string) {
   const event = await prisma.event.findUnique({ where: { id: eventId }, select: editSelect });
@@ -214,18 +220,21 @@ async function checkReferences(tx: Tx, input: EventFormInput): Promise<SaveEvent
 }
 
 async function writeRelations(tx: Tx, eventId: string, input: EventFormInput) {
-  const previousRoles = new Map(
-    (await tx.eventSpeaker.findMany({ where: { eventId }, select: { speakerId: true, role: true } })).map((s) => [s.speakerId, s.role]),
-  );
+  const previous = await tx.eventSpeaker.findMany({ where: { eventId }, select: { speakerId: true, role: true, sortOrder: true } });
+  const previousRoles = new Map(previous.map((s) => [s.speakerId, s.role]));
+  const previousOrder = new Map(previous.map((s) => [s.speakerId, s.sortOrder]));
+  let nextOrder = Math.max(-1, ...previous.map((s) => s.sortOrder)) + 1;
   await tx.eventTopic.deleteMany({ where: { eventId } });
   await tx.eventSpeaker.deleteMany({ where: { eventId } });
   await tx.eventLanguage.deleteMany({ where: { eventId } });
   const topics = [...new Set(input.topics)];
   if (topics.length) await tx.eventTopic.createMany({ data: topics.map((topicId) => ({ eventId, topicId })) });
+  // The form lists speakers by name and cannot reorder them: speakers already on the event keep
+  // their place, new ones join at the end in the order ticked.
   const speakers = [...new Set(input.speakers)];
   if (speakers.length) {
     await tx.eventSpeaker.createMany({
-      data: speakers.map((speakerId, i) => ({ eventId, speakerId, sortOrder: i, role: previousRoles.get(speakerId) ?? "speaker" })),
+      data: speakers.map((speakerId) => ({ eventId, speakerId, sortOrder: previousOrder.get(speakerId) ?? nextOrder++, role: previousRoles.get(speakerId) ?? "speaker" })),
     });
   }
   const support = Object.entries(input.support ?? {}).filter(
@@ -286,10 +295,13 @@ export async function updateEvent(actor: Actor, eventId: string, input: EventFor
       if (problem) return problem;
       const clash = await tx.event.findUnique({ where: { slug }, select: { id: true } });
       if (clash && clash.id !== eventId) return slugTaken();
-      const before = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { capacity: true, title: true } });
+      const before = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { ...formSelect, capacity: true } });
       const data = scalarData(input, slug);
       await tx.event.update({ where: { id: eventId }, data });
       await writeRelations(tx, eventId, input);
+      const after = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: formSelect });
+      // Join links are private: the log says that one changed, never what it is.
+      const changed = diffFormValues(eventToFormValues(before), eventToFormValues(after), { secret: ["joinUrl"] });
       // More seats at event level: sessions without a capacity of their own take people off the waitlist.
       let promoted = 0;
       const grew = before.capacity !== null && (data.capacity === null || data.capacity > before.capacity);
@@ -297,7 +309,10 @@ export async function updateEvent(actor: Actor, eventId: string, input: EventFor
         const sessions = await tx.session.findMany({ where: { eventId, capacity: null, status: "scheduled" }, select: { id: true } });
         for (const s of sessions) promoted += (await promoteFromWaitlist(tx, s.id)).length;
       }
-      await recordAudit(tx, { actorId: actor.id, action: "updated", entityType: "event", entityId: eventId, details: { title: input.title, promoted } });
+      // A save that changed nothing is not an action worth a line in the log.
+      if (changed.length || promoted) {
+        await recordAudit(tx, { actorId: actor.id, action: "updated", entityType: "event", entityId: eventId, details: { title: input.title, changed, promoted } });
+      }
       return { ok: true as const, id: eventId, slug, promoted };
     }, TX_OPTIONS);
   } catch (error) {
@@ -310,14 +325,14 @@ export type StatusResult = { ok: true } | { ok: false; reason: "not-found" | "in
 
 async function transition(actor: Actor, eventId: string, from: string[], to: "published" | "draft", action: "published" | "unpublished"): Promise<StatusResult> {
   return prisma.$transaction(async (tx) => {
-    const event = await tx.event.findUnique({ where: { id: eventId }, select: { status: true, publishedAt: true } });
+    const event = await tx.event.findUnique({ where: { id: eventId }, select: { status: true, publishedAt: true, title: true } });
     if (!event) return { ok: false, reason: "not-found" };
     if (!from.includes(event.status)) return { ok: false, reason: "invalid-transition" };
     await tx.event.update({
       where: { id: eventId },
       data: { status: to, ...(to === "published" ? { publishedAt: event.publishedAt ?? new Date() } : {}) },
     });
-    await recordAudit(tx, { actorId: actor.id, action, entityType: "event", entityId: eventId });
+    await recordAudit(tx, { actorId: actor.id, action, entityType: "event", entityId: eventId, details: { title: event.title } });
     return { ok: true };
   }, TX_OPTIONS);
 }
@@ -331,13 +346,25 @@ export function unpublishEvent(actor: Actor, eventId: string) {
 }
 
 /**
+ * What cancelling the event would do, asked before doing it: how many people still registered for
+ * a session that is still on would be emailed (exactly those cancelEvent writes to).
+ */
+export async function previewEventCancellation(eventId: string): Promise<{ ok: true; registrants: number } | { ok: false; reason: "not-found" | "invalid-transition" }> {
+  const event = await prisma.event.findUnique({ where: { id: eventId }, select: { status: true } });
+  if (!event) return { ok: false, reason: "not-found" };
+  if (event.status === "cancelled") return { ok: false, reason: "invalid-transition" };
+  const registrants = await prisma.registration.count({ where: { status: { in: ACTIVE }, session: { eventId, status: "scheduled" } } });
+  return { ok: true, registrants };
+}
+
+/**
  * Cancels the event and every session still scheduled: each session's SEQUENCE grows so calendars
  * replace the entry, and every active registrant of each session gets "session-cancelled" through
  * the outbox, in the same transaction.
  */
 export async function cancelEvent(actor: Actor, eventId: string, note: string, now = new Date()): Promise<StatusResult & { notified?: number }> {
   return prisma.$transaction(async (tx) => {
-    const event = await tx.event.findUnique({ where: { id: eventId }, select: { status: true } });
+    const event = await tx.event.findUnique({ where: { id: eventId }, select: { status: true, title: true } });
     if (!event) return { ok: false, reason: "not-found" };
     if (event.status === "cancelled") return { ok: false, reason: "invalid-transition" };
     await tx.event.update({ where: { id: eventId }, data: { status: "cancelled", cancelledAt: now, cancellationNote: note || null } });
@@ -362,7 +389,7 @@ export async function cancelEvent(actor: Actor, eventId: string, note: string, n
       action: "cancelled",
       entityType: "event",
       entityId: eventId,
-      details: { note, sessions: sessionIds.length, notified: created },
+      details: { title: event.title, note, sessions: sessionIds.length, notified: created },
     });
     return { ok: true as const, notified: created };
   }, TX_OPTIONS);

@@ -4,10 +4,11 @@
  * together, so either everyone is told about a change that happened or nothing happened.
  */
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { recordAudit } from "~/models/audit.server.ts";
+import { recordAudit, sessionLabel } from "~/models/audit.server.ts";
 import { enqueueRegistrationEmails, type EnqueueInput } from "~/models/outbox.server.ts";
 import { promoteFromWaitlist } from "~/models/registrations.server.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { diffFormValues } from "~/utils/form-diff.ts";
 import { localToUtc, utcToLocal } from "~/utils/time.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -45,24 +46,25 @@ export async function getSessionForEdit(eventId: string, sessionId: string) {
   });
   if (!session) return null;
   const active = await prisma.registration.count({ where: { sessionId, status: { in: ACTIVE } } });
-  const { date, time } = utcToLocal(session.startsAt, session.timeZone);
+  const values = sessionToFormValues(session);
   // A time that happens twice that day must say which one it is, or saving it again would ask.
-  const local = localToUtc(date, time, session.timeZone);
+  const local = localToUtc(values.date, values.time, session.timeZone);
   const occurrence = local.kind === "ambiguous" ? (local.earlier.getTime() === session.startsAt.getTime() ? "earlier" : "later") : "";
+  return { session, activeRegistrations: active, values: { ...values, occurrence } };
+}
+
+/** A session as its form shows it: the wall-clock date and time in the zone it was entered in. */
+export function sessionToFormValues(session: Omit<SessionData, "title" | "capacity" | "joinUrl"> & { title: string | null; capacity: number | null; joinUrl: string | null }) {
+  const { date, time } = utcToLocal(session.startsAt, session.timeZone);
   return {
-    session,
-    activeRegistrations: active,
-    values: {
-      title: session.title ?? "",
-      date,
-      time,
-      duration: Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000),
-      timeZone: session.timeZone,
-      languageCode: session.languageCode,
-      capacity: session.capacity ?? "",
-      joinUrl: session.joinUrl ?? "",
-      occurrence,
-    },
+    title: session.title ?? "",
+    date,
+    time,
+    duration: Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000),
+    timeZone: session.timeZone,
+    languageCode: session.languageCode,
+    capacity: session.capacity ?? "",
+    joinUrl: session.joinUrl ?? "",
   };
 }
 
@@ -71,11 +73,31 @@ export async function getSessionFormContext(eventId: string) {
   const [event, languages] = await Promise.all([
     prisma.event.findUnique({
       where: { id: eventId },
-      select: { id: true, title: true, slug: true, status: true, primaryLanguageCode: true, capacity: true, referenceCities: true },
+      select: {
+        id: true,
+        title: true,
+        slug: true,
+        status: true,
+        primaryLanguageCode: true,
+        capacity: true,
+        referenceCities: true,
+        timeZone: true,
+        sessions: { where: { status: "scheduled" }, orderBy: { createdAt: "desc" }, take: 1, select: { timeZone: true } },
+      },
     }),
     prisma.language.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } }),
   ]);
-  return event ? { event, languages } : null;
+  return event ? { event, languages, defaultZone: defaultSessionZone(event) } : null;
+}
+
+/**
+ * The zone a new session's date and time are read in: the zone the organiser used for this
+ * event's latest session, else the event's own zone. Never the organiser's account zone: an
+ * organiser in London adding 09:00 to a New York event means 09:00 in New York.
+ */
+export function defaultSessionZone(event: { timeZone: string; sessions: { timeZone: string }[] }): { zone: string; from: "sessions" | "event" } {
+  const latest = event.sessions[0]?.timeZone;
+  return latest ? { zone: latest, from: "sessions" } : { zone: event.timeZone, from: "event" };
 }
 
 async function languageExists(tx: Tx, code: string) {
@@ -128,7 +150,18 @@ export async function updateSession(
     if (!locked) return { outcome: "not-found" };
     const before = await tx.session.findUniqueOrThrow({
       where: { id: sessionId },
-      select: { startsAt: true, endsAt: true, joinUrl: true, capacity: true, status: true, sequence: true, event: { select: { capacity: true, joinUrl: true } } },
+      select: {
+        title: true,
+        startsAt: true,
+        endsAt: true,
+        timeZone: true,
+        languageCode: true,
+        joinUrl: true,
+        capacity: true,
+        status: true,
+        sequence: true,
+        event: { select: { capacity: true, joinUrl: true } },
+      },
     });
     if (before.status === "cancelled") return { outcome: "cancelled" };
     if (!(await languageExists(tx, data.languageCode))) return { outcome: "unknown-language" };
@@ -163,19 +196,26 @@ export async function updateSession(
     const grew = oldCapacity !== null && (newCapacity === null || newCapacity > oldCapacity);
     const promoted = grew ? (await promoteFromWaitlist(tx, sessionId, now)).length : 0;
 
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: rescheduled ? "rescheduled" : "updated",
-      entityType: "session",
-      entityId: sessionId,
-      details: {
-        eventId,
-        ...(timeChanged ? { from: before.startsAt.toISOString(), to: data.startsAt.toISOString() } : {}),
-        ...(linkChanged ? { joinLinkChanged: true } : {}),
-        notified: created,
-        promoted,
-      },
-    });
+    // Join links are private: the log says that one changed, never what it is.
+    const changed = diffFormValues(sessionToFormValues(before), sessionToFormValues(data), { secret: ["joinUrl"] });
+    // A save that changed nothing is not an action worth a line in the log.
+    if (changed.length || promoted) {
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: rescheduled ? "rescheduled" : "updated",
+        entityType: "session",
+        entityId: sessionId,
+        details: {
+          eventId,
+          title: data.title,
+          changed,
+          ...(timeChanged ? { from: before.startsAt.toISOString(), to: data.startsAt.toISOString() } : {}),
+          ...(linkChanged ? { joinLinkChanged: true } : {}),
+          notified: created,
+          promoted,
+        },
+      });
+    }
     return { outcome: "saved", rescheduled, notified: created, promoted };
   }, TX_OPTIONS);
 }
@@ -210,11 +250,13 @@ export type RemoveSessionResult = { ok: true } | { ok: false; reason: "not-found
 /** Removes a session nobody registered for; with registrations it must be cancelled instead. */
 export async function removeSession(actor: Actor, eventId: string, sessionId: string): Promise<RemoveSessionResult> {
   return prisma.$transaction(async (tx): Promise<RemoveSessionResult> => {
-    const session = await tx.session.findFirst({ where: { id: sessionId, eventId }, select: { startsAt: true } });
+    const session = await tx.session.findFirst({ where: { id: sessionId, eventId }, select: { title: true, startsAt: true, timeZone: true, event: { select: { title: true } } } });
     if (!session) return { ok: false, reason: "not-found" };
     if (await tx.registration.count({ where: { sessionId } })) return { ok: false, reason: "has-registrations" };
     await tx.session.delete({ where: { id: sessionId } });
-    await recordAudit(tx, { actorId: actor.id, action: "deleted", entityType: "session", entityId: sessionId, details: { eventId, startsAt: session.startsAt.toISOString() } });
+    // The labels keep the entry readable once the session is gone.
+    const details = { eventId, eventTitle: session.event.title, session: sessionLabel(session), startsAt: session.startsAt.toISOString(), timeZone: session.timeZone };
+    await recordAudit(tx, { actorId: actor.id, action: "deleted", entityType: "session", entityId: sessionId, details });
     return { ok: true };
   }, TX_OPTIONS);
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createEvent, createRegistration, createSession } from "../../tests/mail/fixtures.ts";
 import { prisma } from "~/utils/db.server.ts";
@@ -91,6 +93,42 @@ describe("importAttendance", () => {
     const summary = await importAttendance(session.id, report(HEADER + row("S", "stranger@example.org", "03:00:00 PM", "03:30:00 PM", 30)), null);
     expect(summary.unmatched).toHaveLength(1);
     expect(await prisma.attendance.count({ where: { registrationId: stranger.id } })).toBe(0);
+  });
+});
+
+describe("importAttendance with Zoom's real layouts (tests/fixtures/zoom)", () => {
+  const zoomFile = (name: string) => readFileSync(fileURLToPath(new URL(`../../tests/fixtures/zoom/${name}`, import.meta.url)), "utf8");
+
+  async function registrants() {
+    const event = await createEvent(prisma);
+    const session = await createSession(prisma, event.id, { startsAt: new Date("2026-11-30T20:00:00Z") });
+    const host = await createRegistration(prisma, session.id, { name: "Lena Fischer", email: "host@example.org" });
+    const amina = await createRegistration(prisma, session.id, { name: "Amina Hassan", email: "amina@example.org" });
+    const minh = await createRegistration(prisma, session.id, { name: "Minh Tran", email: "minh@example.org" });
+    const joseph = await createRegistration(prisma, session.id, { name: "Joseph Mwangi", email: "joseph@example.org" });
+    return { session, host, amina, minh, joseph };
+  }
+
+  it("one-table export: credits each participant with their own minutes, not everyone to the host", async () => {
+    const { session, host, amina, minh, joseph } = await registrants();
+    const summary = await importAttendance(session.id, report(zoomFile("meeting-participants-one-table.csv")), null);
+    const minutes = await attendedMinutes([host.id, amina.id, minh.id, joseph.id]);
+    expect(Object.fromEntries(minutes)).toEqual({ [host.id]: 71, [amina.id]: 59, [minh.id]: 60 });
+    expect(summary.unmatched).toEqual([{ line: 6, name: "Dial-in caller", email: "", minutes: 10 }]);
+    expect(summary.notes).toHaveLength(2);
+    expect(summary.sections).toEqual([{ title: "Participants", headerLine: 1, rows: 5 }]);
+  });
+
+  it("webinar Attendee Report: imports the attendees, and lists host, panelist and absentee as left out", async () => {
+    const { session, host, amina, minh, joseph } = await registrants();
+    const parsed = parseZoomAttendance(zoomFile("webinar-attendee-report.csv"), "Asia/Amman");
+    if (!parsed.ok) throw new Error(parsed.message);
+    const summary = await importAttendance(session.id, parsed, null);
+    expect(summary.added).toBe(3);
+    const minutes = await attendedMinutes([host.id, amina.id, minh.id, joseph.id]);
+    expect(Object.fromEntries(minutes)).toEqual({ [amina.id]: 50, [minh.id]: 60 });
+    expect(summary.skipped.map((s) => s.line)).toEqual([7, 10, 16]);
+    expect(summary.sections.map((s) => s.title)).toEqual(["Host Details", "Panelist Details", "Attendee Details"]);
   });
 });
 

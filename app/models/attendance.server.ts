@@ -13,7 +13,7 @@
  */
 import { recordAudit } from "~/models/audit.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import type { ZoomRow, ZoomRowProblem } from "~/utils/zoom-attendance.ts";
+import type { ZoomRow, ZoomRowProblem, ZoomSection, ZoomSkippedRow } from "~/utils/zoom-attendance.ts";
 
 export const MANUAL_KEY = "manual";
 
@@ -121,6 +121,11 @@ export type ImportSummary = {
   people: ImportPerson[];
   unmatched: UnmatchedRow[];
   problems: ZoomRowProblem[];
+  /** Rows read and left out on purpose (host, panelists, absentees), with the reason. */
+  skipped: ZoomSkippedRow[];
+  /** The tables read, so the organiser sees what the file was taken to be. */
+  sections: ZoomSection[];
+  notes: string[];
   added: number;
   alreadyImported: number;
 };
@@ -133,7 +138,7 @@ export type ImportSummary = {
  */
 export async function importAttendance(
   sessionId: string,
-  report: { rows: ZoomRow[]; problems: ZoomRowProblem[] },
+  report: { rows: ZoomRow[]; problems: ZoomRowProblem[]; skipped?: ZoomSkippedRow[]; sections?: ZoomSection[]; notes?: string[] },
   actorId: string | null,
 ): Promise<ImportSummary> {
   return prisma.$transaction(
@@ -185,9 +190,18 @@ export async function importAttendance(
         action: "imported",
         entityType: "attendance",
         entityId: sessionId,
-        details: { added: toCreate.length, alreadyImported, unmatched: unmatched.length, problems: report.problems.length },
+        details: { added: toCreate.length, alreadyImported, unmatched: unmatched.length, problems: report.problems.length, skipped: report.skipped?.length ?? 0 },
       });
-      return { people: [...people.values()], unmatched, problems: report.problems, added: toCreate.length, alreadyImported };
+      return {
+        people: [...people.values()],
+        unmatched,
+        problems: report.problems,
+        skipped: report.skipped ?? [],
+        sections: report.sections ?? [],
+        notes: report.notes ?? [],
+        added: toCreate.length,
+        alreadyImported,
+      };
     },
     { timeout: 60_000, maxWait: 15_000 },
   );

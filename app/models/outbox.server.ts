@@ -17,29 +17,8 @@ import { managedEventsWhere } from "~/models/access.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { isValidTimeZone, parseReferenceCities, type ReferenceCity } from "~/utils/time.ts";
 
-export const EMAIL_KINDS = [
-  "registration-confirmed",
-  "registration-waitlisted",
-  "registration-pending",
-  "registration-approved",
-  "registration-declined",
-  "waitlist-promoted",
-  "registration-cancelled",
-  "session-cancelled",
-  "session-updated",
-  "session-reminder",
-  "recording-available",
-  "registration-resent",
-  "organiser-message",
-] as const;
-export type EmailKind = (typeof EMAIL_KINDS)[number];
-
-export function isEmailKind(value: unknown): value is EmailKind {
-  return typeof value === "string" && (EMAIL_KINDS as readonly string[]).includes(value);
-}
-
-export type OutboxStatus = "pending" | "sent" | "failed" | "skipped";
-export const OUTBOX_STATUSES: readonly OutboxStatus[] = ["pending", "sent", "failed", "skipped"];
+import { EMAIL_KINDS, OUTBOX_STATUSES, isEmailKind, type EmailKind, type OutboxStatus } from "~/utils/outbox-kinds.ts";
+export { EMAIL_KINDS, OUTBOX_STATUSES, isEmailKind, type EmailKind, type OutboxStatus };
 
 /** Anything that can run queries: the client itself or the `tx` of an interactive transaction. */
 export type Db = PrismaClient | Prisma.TransactionClient;
@@ -75,7 +54,16 @@ export type OutboxPayload = {
   joinUrl: string | null;
   referenceCities: ReferenceCity[];
   registrant: { name: string; email: string; timeZone: string; locale: string };
-  registration: { id: string; status: string; sessionId: string };
+  registration: {
+    id: string;
+    status: string;
+    sessionId: string;
+    /**
+     * The registrant's part of the iCalendar SEQUENCE, added to the session's (absent in rows
+     * written before it existed: 0). See calendarSequenceFor in app/utils/calendar.server.ts.
+     */
+    calendarSequence?: number;
+  };
   /** Set when the registrant moved between two sessions of the event. */
   switch?: { from: SessionSnapshot; to: SessionSnapshot };
   recording?: { id: string; title: string; path: string };
@@ -174,6 +162,7 @@ async function buildRows(db: Db, inputs: EnqueueInput[], now: Date): Promise<Bui
       locale: true,
       status: true,
       sessionId: true,
+      calendarSequence: true,
       session: { select: sessionSelect },
     },
   });
@@ -253,7 +242,12 @@ async function buildRows(db: Db, inputs: EnqueueInput[], now: Date): Promise<Bui
         timeZone: registration.timeZone,
         locale: registration.locale,
       },
-      registration: { id: registration.id, status: registration.status, sessionId: registration.sessionId },
+      registration: {
+        id: registration.id,
+        status: registration.status,
+        sessionId: registration.sessionId,
+        calendarSequence: registration.calendarSequence,
+      },
       ...(previous ? { switch: { from: snapshot(previous), to: snapshot(current) } } : {}),
       ...(recordingId
         ? {

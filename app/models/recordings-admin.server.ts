@@ -4,7 +4,8 @@ import { z } from "zod";
 import { recordAudit } from "~/models/audit.server.ts";
 import { enqueueRegistrationEmails } from "~/models/outbox.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { parseTranscript, type TranscriptFormat } from "~/utils/subtitles.ts";
+import { readTranscript, type SkippedCue, type TranscriptFormat } from "~/utils/subtitles.ts";
+import { decodeText, type EncodingSource, type TextEncodingId } from "~/utils/text-encoding.server.ts";
 import { removeStoredFiles, type StoredUpload } from "~/utils/uploads.server.ts";
 
 export type Chapter = { title: string; startSeconds: number };
@@ -228,7 +229,7 @@ export async function requireEventRecording(eventId: string, recordingId: string
           posterUrl: true,
           transcripts: {
             orderBy: { languageCode: "asc" },
-            select: { id: true, languageCode: true, createdAt: true, _count: { select: { cues: true } }, cues: { orderBy: { position: "desc" }, take: 1, select: { endMs: true } } },
+            select: { id: true, languageCode: true, createdAt: true, sourceName: true, sourceEncoding: true, _count: { select: { cues: true } }, cues: { orderBy: { position: "desc" }, take: 1, select: { endMs: true } } },
           },
         },
       })
@@ -346,18 +347,45 @@ export function transcriptFormat(fileName: string, text: string): TranscriptForm
   return null;
 }
 
+export type TranscriptImport = {
+  transcriptId: string;
+  cueCount: number;
+  durationMs: number;
+  /** Cues left out, with their line and why: shown to the organiser after the upload. */
+  skipped: SkippedCue[];
+  encoding: TextEncodingId;
+  encodingSource: EncodingSource;
+  /** The first cues as read, so the organiser can see at once whether the encoding was right. */
+  preview: string[];
+};
+
 /**
- * Replaces the recording's transcript in `languageCode`. The file is parsed before anything is
- * written, so a TranscriptParseError leaves the old transcript as it was; the delete and the
- * inserts share one transaction, so a failure halfway leaves it too. Cues go through Prisma so
- * the search index's triggers see every row.
+ * Replaces the recording's transcript in `languageCode` with the uploaded file. The bytes are
+ * decoded (the encoding detected, or the one the organiser chose) and kept with the transcript so
+ * it can be read again in another encoding. The file is parsed before anything is written, so a
+ * TranscriptParseError leaves the old transcript as it was; the delete and the inserts share one
+ * transaction, so a failure halfway leaves it too. Cues go through Prisma so the search index's
+ * triggers see every row. Returns null when the file is not a transcript format we read.
  */
-export async function importTranscript(input: { actorId: string; recordingId: string; languageCode: string; text: string; format: TranscriptFormat }) {
-  const cues = parseTranscript(input.text, input.format);
+export async function importTranscript(input: {
+  actorId: string;
+  recordingId: string;
+  languageCode: string;
+  fileName: string;
+  bytes: Uint8Array;
+  encoding?: TextEncodingId | null;
+}): Promise<TranscriptImport | null> {
+  const decoded = decodeText(input.bytes, { chosen: input.encoding, language: input.languageCode });
+  const format = transcriptFormat(input.fileName, decoded.text);
+  if (!format) return null;
+  const { cues, skipped } = readTranscript(decoded.text, format);
   return prisma.$transaction(async (tx) => {
     const existing = await tx.transcript.findUnique({ where: { recordingId_languageCode: { recordingId: input.recordingId, languageCode: input.languageCode } }, select: { id: true } });
     if (existing) await tx.transcript.delete({ where: { id: existing.id } });
-    const transcript = await tx.transcript.create({ data: { recordingId: input.recordingId, languageCode: input.languageCode }, select: { id: true } });
+    const transcript = await tx.transcript.create({
+      data: { recordingId: input.recordingId, languageCode: input.languageCode, sourceFile: new Uint8Array(input.bytes), sourceName: input.fileName.slice(0, 200), sourceEncoding: decoded.encoding },
+      select: { id: true },
+    });
     await tx.transcriptCue.createMany({
       data: cues.map((cue, position) => ({ transcriptId: transcript.id, position, startMs: cue.startMs, endMs: cue.endMs, speaker: cue.speaker, text: cue.text })),
     });
@@ -366,10 +394,33 @@ export async function importTranscript(input: { actorId: string; recordingId: st
       action: existing ? "updated" : "created",
       entityType: "transcript",
       entityId: transcript.id,
-      details: { recordingId: input.recordingId, languageCode: input.languageCode, cues: cues.length },
+      details: { recordingId: input.recordingId, languageCode: input.languageCode, cues: cues.length, skipped: skipped.length, encoding: decoded.encoding },
     });
-    return { transcriptId: transcript.id, cueCount: cues.length, durationMs: cues.at(-1)?.endMs ?? 0 };
+    return {
+      transcriptId: transcript.id,
+      cueCount: cues.length,
+      durationMs: cues.reduce((end, cue) => Math.max(end, cue.endMs), 0),
+      skipped,
+      encoding: decoded.encoding,
+      encodingSource: decoded.source,
+      preview: cues.slice(0, 3).map((cue) => (cue.speaker ? `${cue.speaker}: ${cue.text}` : cue.text).slice(0, 200)),
+    };
   });
+}
+
+/**
+ * Reads a transcript's stored file again in the encoding the organiser chose, replacing its cues.
+ * Null when the transcript has no stored file (imported before files were kept) or is not a format
+ * we read in that encoding.
+ */
+export async function rereadTranscript(input: { actorId: string; recordingId: string; transcriptId: string; encoding: TextEncodingId }): Promise<TranscriptImport | null> {
+  const transcript = await prisma.transcript.findFirst({
+    where: { id: input.transcriptId, recordingId: input.recordingId },
+    select: { languageCode: true, sourceFile: true, sourceName: true },
+  });
+  if (!transcript) throw new Response("This transcript does not exist.", { status: 404 });
+  if (!transcript.sourceFile || !transcript.sourceName) return null;
+  return importTranscript({ actorId: input.actorId, recordingId: input.recordingId, languageCode: transcript.languageCode, fileName: transcript.sourceName, bytes: transcript.sourceFile, encoding: input.encoding });
 }
 
 export async function removeTranscript(input: { actorId: string; recordingId: string; transcriptId: string }) {

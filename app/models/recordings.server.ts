@@ -10,9 +10,9 @@ export const LIBRARY_PAGE_SIZE = 12;
 
 // A recording is public when it is published and its event can be seen; a cancelled event keeps
 // its public page (which lists its recordings), so its published recordings stay reachable too.
-const PUBLIC_EVENT_STATUSES = ["published", "cancelled"];
+export const PUBLIC_EVENT_STATUSES = ["published", "cancelled"];
 
-const publicRecording = (id?: string): Prisma.RecordingWhereInput => ({
+export const publicRecording = (id?: string): Prisma.RecordingWhereInput => ({
   ...(id ? { id } : {}),
   status: "published",
   event: { status: { in: PUBLIC_EVENT_STATUSES } },

@@ -15,6 +15,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { enqueueRegistrationEmail } from "~/models/outbox.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { hashManageToken, manageTokenFor } from "~/utils/manage-token.server.ts";
+import { recordAudit, registrationAuditLabels } from "~/models/audit.server.ts";
 
 type Tx = Prisma.TransactionClient;
 type EmailKind = Parameters<typeof enqueueRegistrationEmail>[1]["kind"];
@@ -213,7 +214,7 @@ export async function promoteFromWaitlist(tx: Tx, sessionId: string, now = new D
     select: { id: true },
   });
   for (const { id } of next) {
-    await tx.registration.update({ where: { id }, data: { status: "confirmed" } });
+    await tx.registration.update({ where: { id }, data: { status: "confirmed", calendarSequence: { increment: 1 } } });
     await enqueue(tx, now, "waitlist-promoted", id, `promoted:${id}:${sessionId}`);
   }
   return next.map((r) => r.id);
@@ -323,9 +324,16 @@ export async function registerForSession(input: RegistrationInput, now = new Dat
       // is unique per session, and the person keeps the manage link they already have.
       registrationId = existing.id;
       // A revived registration queues behind those already waiting.
-      await tx.registration.update({ where: { id: existing.id }, data: { ...details, createdAt: now } });
+      await tx.registration.update({ where: { id: existing.id }, data: { ...details, createdAt: now, calendarSequence: { increment: 1 } } });
     } else {
       registrationId = randomUUID();
+      // This person may still hold a cancelled copy of this session from a registration that
+      // since moved to another session of the event: start above every counter they have here.
+      const earlier = await tx.registration.aggregate({
+        where: { emailNormalized, session: { eventId: session.eventId } },
+        _max: { calendarSequence: true },
+      });
+      const previous = earlier._max.calendarSequence;
       await tx.registration.create({
         data: {
           id: registrationId,
@@ -333,6 +341,7 @@ export async function registerForSession(input: RegistrationInput, now = new Dat
           emailNormalized,
           manageTokenHash: hashManageToken(manageTokenFor(registrationId)),
           createdAt: now,
+          calendarSequence: previous === null ? 0 : previous + 1,
           ...details,
         },
       });
@@ -369,7 +378,7 @@ export type CancelResult = { outcome: "cancelled"; promoted: string[] } | { outc
 
 export async function cancelRegistration(
   registrationId: string,
-  { by }: { by: "participant" | "organiser" },
+  { by, actorId }: { by: "participant" | "organiser"; actorId?: string },
   now = new Date(),
 ): Promise<CancelResult> {
   return inTransaction(async (tx): Promise<CancelResult> => {
@@ -377,11 +386,15 @@ export async function cancelRegistration(
     const registration = await tx.registration.findUnique({ where: { id: registrationId }, select: { status: true, sessionId: true } });
     if (!registration) return { outcome: "not-found" };
     if (registration.status === "cancelled" || registration.status === "declined") return { outcome: "already-cancelled" };
-    await tx.registration.update({ where: { id: registrationId }, data: { status: "cancelled", cancelledAt: now } });
+    // The registrant's part of SEQUENCE grows so that the CANCEL outranks the invite they hold.
+    await tx.registration.update({ where: { id: registrationId }, data: { status: "cancelled", cancelledAt: now, calendarSequence: { increment: 1 } } });
     await enqueue(tx, now, "registration-cancelled", registrationId, `cancelled:${registrationId}:${registration.sessionId}`, {
       sessionId: registration.sessionId,
       by,
+      // Only a confirmed registrant was sent an invitation to cancel.
+      heldSeat: registration.status === "confirmed",
     });
+    if (actorId) await auditStatusChange(tx, actorId, "cancelled", registrationId, registration.status, "cancelled");
     const promoted = registration.status === "confirmed" ? await promoteFromWaitlist(tx, registration.sessionId, now) : [];
     return { outcome: "cancelled", promoted };
   });
@@ -403,7 +416,7 @@ export async function switchSession(registrationId: string, newSessionId: string
     if ((await lockSessions(tx, [newSessionId])) === 0) return { outcome: "not-found" };
     const registration = await tx.registration.findUnique({
       where: { id: registrationId },
-      select: { status: true, sessionId: true, emailNormalized: true, session: { select: { eventId: true } } },
+      select: { status: true, sessionId: true, emailNormalized: true, calendarSequence: true, session: { select: { eventId: true } } },
     });
     if (!registration) return { outcome: "not-found" };
     if (!(ACTIVE_STATUSES as readonly string[]).includes(registration.status)) return { outcome: "not-active" };
@@ -415,7 +428,7 @@ export async function switchSession(registrationId: string, newSessionId: string
 
     const clash = await tx.registration.findUnique({
       where: { sessionId_emailNormalized: { sessionId: newSessionId, emailNormalized: registration.emailNormalized } },
-      select: { id: true, status: true },
+      select: { id: true, status: true, calendarSequence: true },
     });
     if (clash && (ACTIVE_STATUSES as readonly string[]).includes(clash.status)) return { outcome: "already-registered" };
     // An old cancelled registration of the same person in the target session would block the
@@ -431,7 +444,11 @@ export async function switchSession(registrationId: string, newSessionId: string
     }
     const oldSessionId = registration.sessionId;
     // A moved registration joins the back of the new session's waitlist.
-    await tx.registration.update({ where: { id: registrationId }, data: { sessionId: newSessionId, status, createdAt: now } });
+    // One SEQUENCE counter serves both sessions: above what this registration sent for the old
+    // session (its CANCEL must outrank the invite held) and above what the replaced row sent for
+    // the new one (the person may still hold that row's cancelled copy of the same UID).
+    const calendarSequence = Math.max(registration.calendarSequence, clash?.calendarSequence ?? 0) + 1;
+    await tx.registration.update({ where: { id: registrationId }, data: { sessionId: newSessionId, status, createdAt: now, calendarSequence } });
     if (registration.status !== "pending") {
       // The outbox reads `previousSessionId` to make this email (and its METHOD:CANCEL) about the
       // session left behind; `sessionId` is the same fact under the name the brief agreed on.
@@ -439,6 +456,7 @@ export async function switchSession(registrationId: string, newSessionId: string
         sessionId: oldSessionId,
         previousSessionId: oldSessionId,
         reason: "switched",
+        heldSeat: registration.status === "confirmed",
       });
     }
     const email = statusEmail(status, registrationId, newSessionId);
@@ -504,7 +522,13 @@ export type ApprovalResult =
   | { outcome: "declined" }
   | { outcome: "not-found" | "not-pending" | "full" };
 
-export async function approveRegistration(registrationId: string, now = new Date()): Promise<ApprovalResult> {
+/** An organiser's change of someone's registration status, with the labels that keep it readable. */
+async function auditStatusChange(tx: Tx, actorId: string, action: string, registrationId: string, from: string, to: string) {
+  await recordAudit(tx, { actorId, action, entityType: "registration", entityId: registrationId, details: { ...(await registrationAuditLabels(tx, registrationId)), from, to } });
+}
+
+/** `actorId`: the organiser deciding, for the audit log. */
+export async function approveRegistration(registrationId: string, now = new Date(), actorId?: string): Promise<ApprovalResult> {
   return inTransaction(async (tx): Promise<ApprovalResult> => {
     await lockSessionOfRegistration(tx, registrationId);
     const registration = await tx.registration.findUnique({ where: { id: registrationId }, select: { status: true, sessionId: true } });
@@ -513,24 +537,26 @@ export async function approveRegistration(registrationId: string, now = new Date
     const session = await tx.session.findUniqueOrThrow({ where: { id: registration.sessionId }, select: sessionRulesSelect });
     const status = await seatStatus(tx, session);
     if (!status) return { outcome: "full" };
-    await tx.registration.update({ where: { id: registrationId }, data: { status } });
+    await tx.registration.update({ where: { id: registrationId }, data: { status, calendarSequence: { increment: 1 } } });
     if (status === "confirmed") await enqueue(tx, now, "registration-approved", registrationId, `approved:${registrationId}`);
     else await enqueue(tx, now, "registration-waitlisted", registrationId, `waitlisted:${registrationId}:${registration.sessionId}`);
+    if (actorId) await auditStatusChange(tx, actorId, "approved", registrationId, "pending", status);
     return { outcome: "approved", status };
   });
 }
 
-export async function declineRegistration(registrationId: string, now = new Date()): Promise<ApprovalResult> {
+export async function declineRegistration(registrationId: string, now = new Date(), actorId?: string): Promise<ApprovalResult> {
   return inTransaction(async (tx): Promise<ApprovalResult> => {
     const { count } = await tx.registration.updateMany({
       where: { id: registrationId, status: "pending" },
-      data: { status: "declined", cancelledAt: now },
+      data: { status: "declined", cancelledAt: now, calendarSequence: { increment: 1 } },
     });
     if (count === 0) {
       const exists = await tx.registration.findUnique({ where: { id: registrationId }, select: { id: true } });
       return { outcome: exists ? "not-pending" : "not-found" };
     }
     await enqueue(tx, now, "registration-declined", registrationId, `declined:${registrationId}`);
+    if (actorId) await auditStatusChange(tx, actorId, "declined", registrationId, "pending", "declined");
     return { outcome: "declined" };
   });
 }
@@ -549,6 +575,7 @@ export async function getRegistrationForManage(registrationId: string) {
       status: true,
       timeZone: true,
       locale: true,
+      calendarSequence: true,
       session: {
         select: {
           id: true,
@@ -618,7 +645,7 @@ export type PromoteResult = { outcome: "promoted" } | { outcome: "not-found" | "
  * An organiser moves one particular person off the waitlist (rather than the first in line): only
  * into a free seat, never past capacity, with the same "a place opened up" email and invitation.
  */
-export async function promoteWaitlistedRegistration(registrationId: string, now = new Date()): Promise<PromoteResult> {
+export async function promoteWaitlistedRegistration(registrationId: string, now = new Date(), actorId?: string): Promise<PromoteResult> {
   return inTransaction(async (tx): Promise<PromoteResult> => {
     await lockSessionOfRegistration(tx, registrationId);
     const registration = await tx.registration.findUnique({ where: { id: registrationId }, select: { status: true, sessionId: true } });
@@ -627,8 +654,9 @@ export async function promoteWaitlistedRegistration(registrationId: string, now 
     const session = await tx.session.findUniqueOrThrow({ where: { id: registration.sessionId }, select: sessionRulesSelect });
     if (session.status === "cancelled" || session.event.status === "cancelled" || now >= session.endsAt) return { outcome: "closed" };
     if (!(await hasFreeSeat(tx, session))) return { outcome: "full" };
-    await tx.registration.update({ where: { id: registrationId }, data: { status: "confirmed" } });
+    await tx.registration.update({ where: { id: registrationId }, data: { status: "confirmed", calendarSequence: { increment: 1 } } });
     await enqueue(tx, now, "waitlist-promoted", registrationId, `promoted:${registrationId}:${registration.sessionId}`);
+    if (actorId) await auditStatusChange(tx, actorId, "promoted", registrationId, "waitlisted", "confirmed");
     return { outcome: "promoted" };
   });
 }

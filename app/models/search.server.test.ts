@@ -134,6 +134,21 @@ describe("searchTranscripts", () => {
     expect(findRecording((await searchTranscripts("xylobrant")).recordings, draft.id)).toBeUndefined();
   });
 
+  it("leaves out a published recording whose event is no longer public (draft again), and finds it once it is", async () => {
+    const recording = await createRecording(["Quillwortian words."]);
+    const { eventId } = await prisma.recording.findUniqueOrThrow({ where: { id: recording.id }, select: { eventId: true } });
+    try {
+      await prisma.event.update({ where: { id: eventId }, data: { status: "draft" } });
+      const hidden = await searchTranscripts("quillwortian");
+      expect(findRecording(hidden.recordings, recording.id)).toBeUndefined();
+      await prisma.event.update({ where: { id: eventId }, data: { status: "cancelled" } });
+      // A cancelled event keeps its public page and its recordings (as on the replay page).
+      expect(findRecording((await searchTranscripts("quillwortian")).recordings, recording.id)).toBeDefined();
+    } finally {
+      await prisma.event.update({ where: { id: eventId }, data: { status: "published" } });
+    }
+  });
+
   it("keeps the index in step with inserted, edited and deleted cues", async () => {
     const recording = await createRecording(["First line."]);
     const transcriptId = recording.transcripts[0]!.id;

@@ -1,4 +1,5 @@
 import { Prisma } from "~/generated/prisma/client.ts";
+import { PUBLIC_EVENT_STATUSES, publicRecording } from "~/models/recordings.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 
 // Full-text search over transcript cues and event texts. The FTS5 tables (cue_fts, event_fts)
@@ -137,7 +138,8 @@ const FIRST_CANDIDATES = 200;
 const MAX_CANDIDATES = 12_800;
 
 /**
- * Published recordings whose transcripts match `query`, best first, each with its best
+ * Public recordings (published, of an event the public can see: the same rule as the replay
+ * page) whose transcripts match `query`, best first, each with its best
  * `HITS_PER_RECORDING` cues highlighted and linked to their moment. Ranked by bm25: more
  * occurrences of rarer words in a shorter cue rank higher. A recording with transcripts in two
  * languages that both match is listed once per language.
@@ -173,7 +175,7 @@ export async function searchTranscripts(
         CROSS JOIN "Recording" r ON r."id" = t."recordingId"
         CROSS JOIN "Event" e ON e."id" = r."eventId"
         LEFT JOIN "EventTranslation" tr ON tr."eventId" = e."id" AND tr."locale" = ${options.locale ?? ""}
-       WHERE r."status" = 'published' ${language}`;
+       WHERE r."status" = 'published' AND e."status" IN (${Prisma.join(PUBLIC_EVENT_STATUSES)}) ${language}`;
     rows.sort((a, b) => a.score - b.score || Number(a.rid) - Number(b.rid));
     groups = new Map();
     for (const row of rows) {
@@ -285,7 +287,7 @@ export async function searchEvents(query: string, options: { locale?: string; li
 /** The languages that published transcripts are in, for the search form's language filter. */
 export async function listTranscriptLanguages(): Promise<string[]> {
   const rows = await prisma.transcript.findMany({
-    where: { recording: { status: "published" } },
+    where: { recording: publicRecording() },
     distinct: ["languageCode"],
     select: { languageCode: true },
     orderBy: { languageCode: "asc" },

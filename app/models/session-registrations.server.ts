@@ -11,6 +11,8 @@ import { recordAudit } from "~/models/audit.server.ts";
 import { enqueueRegistrationEmails } from "~/models/outbox.server.ts";
 import { parseOptions, type RegistrationStatus } from "~/models/registrations.server.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { AUDIENCES, MESSAGE_ID_PATTERN, type Audience } from "~/utils/registrant-message.ts";
+import { answerText, parseAnswers } from "~/utils/registrations-csv.ts";
 
 export const REGISTRATION_STATUSES: readonly RegistrationStatus[] = ["confirmed", "waitlisted", "pending", "declined", "cancelled"];
 export const REGISTRATIONS_PAGE_SIZE = 50;
@@ -67,7 +69,7 @@ export async function statusCounts(sessionId: string): Promise<Record<Registrati
 export async function listSessionRegistrations(sessionId: string, filter: RegistrationFilter) {
   const page = Math.max(1, Math.floor(filter.page ?? 1));
   const where = filterWhere(sessionId, filter);
-  const [total, rows, counts, rate] = await Promise.all([
+  const [total, rows, counts, rate, session] = await Promise.all([
     prisma.registration.count({ where }),
     prisma.registration.findMany({
       where,
@@ -83,15 +85,31 @@ export async function listSessionRegistrations(sessionId: string, filter: Regist
         timeZone: true,
         locale: true,
         status: true,
+        answers: true,
         createdAt: true,
       },
     }),
     statusCounts(sessionId),
     attendanceRate(sessionId),
+    prisma.session.findUnique({
+      where: { id: sessionId },
+      select: { event: { select: { questions: { orderBy: { sortOrder: "asc" }, select: { id: true, label: true, kind: true } } } } },
+    }),
   ]);
   const minutes = await attendedMinutes(rows.map((r) => r.id));
+  const questions = session?.event.questions ?? [];
   return {
-    registrations: rows.map((r) => ({ ...r, attendedMinutes: minutes.get(r.id) ?? null })),
+    // The answers to the event's questions travel as text beside their question, so that whoever
+    // approves can read them on the page rather than in the CSV.
+    registrations: rows.map(({ answers, ...r }) => {
+      const parsed = parseAnswers(answers);
+      return {
+        ...r,
+        answers: questions.map((q) => ({ questionId: q.id, question: q.label, kind: q.kind, answer: answerText(parsed, q.id) })).filter((a) => a.answer !== ""),
+        attendedMinutes: minutes.get(r.id) ?? null,
+      };
+    }),
+    hasQuestions: questions.length > 0,
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / REGISTRATIONS_PAGE_SIZE)),
@@ -142,8 +160,7 @@ export async function getRegistrationsForExport(sessionId: string) {
 // ---------------------------------------------------------------------------------------------
 // Messages to registrants
 
-export const AUDIENCES = ["all", "confirmed", "waitlisted", "pending"] as const;
-export type Audience = (typeof AUDIENCES)[number];
+export { AUDIENCES, MESSAGE_ID_PATTERN, type Audience };
 
 const AUDIENCE_STATUSES: Record<Audience, RegistrationStatus[]> = {
   // Everyone still registered; people who cancelled or were declined are not written to.
@@ -167,8 +184,6 @@ export async function audienceCounts(sessionId: string): Promise<Record<Audience
 export function newMessageId(): string {
   return randomUUID();
 }
-
-export const MESSAGE_ID_PATTERN = /^[A-Za-z0-9-]{8,64}$/;
 
 /**
  * Writes one "organiser-message" outbox row per recipient, with the change's audit entry, in one

@@ -8,6 +8,11 @@ export type SiteSettings = {
   defaultLocale: string;
   /** "Name <address>" used as the From of every email; empty = MAIL_FROM from the environment. */
   senderAddress: string;
+  /**
+   * A bare address that reaches a person: the Reply-To of every email and the ORGANIZER of
+   * calendar invitations. Empty = no Reply-To, and invitations ask for no reply.
+   */
+  contactAddress: string;
 };
 
 const DEFAULTS: SiteSettings = {
@@ -15,6 +20,7 @@ const DEFAULTS: SiteSettings = {
   referenceCities: [...DEFAULT_REFERENCE_CITIES],
   defaultLocale: "en",
   senderAddress: "",
+  contactAddress: "",
 };
 
 let cache: { value: SiteSettings; at: number } | undefined;
@@ -35,6 +41,7 @@ export async function getSiteSettings(db: Pick<typeof prisma, "siteSetting"> = p
     if (row.key === "siteName" && typeof parsed === "string" && parsed.trim()) value.siteName = parsed;
     if (row.key === "defaultLocale" && typeof parsed === "string") value.defaultLocale = parsed;
     if (row.key === "senderAddress" && typeof parsed === "string") value.senderAddress = parsed;
+    if (row.key === "contactAddress" && typeof parsed === "string") value.contactAddress = parsed;
     if (row.key === "referenceCities" && Array.isArray(parsed)) {
       const zones = parsed.filter((z): z is string => typeof z === "string" && isValidTimeZone(z));
       if (zones.length) value.referenceCities = zones;

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { Field, SubmitButton, str, type FieldErrors } from "~/components/admin-form.tsx";
 import { changeOwnPassword, updateOwnAccount } from "~/models/organisers.server.ts";
 import { E } from "~/utils/admin-event-schema.ts";
-import { getCsrfToken, requireCsrf, requireOrganiser } from "~/utils/auth.server.ts";
+import { getCsrfToken, keepSignedIn, requireCsrf, requireOrganiser } from "~/utils/auth.server.ts";
 import { isValidTimeZone, listTimeZones } from "~/utils/time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Your account" }];
@@ -32,9 +32,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get("intent") === "password") {
     const submission = parseWithZod(formData, { schema: passwordSchema });
     if (submission.status !== "success") return data({ errors: submission.reply().error ?? {}, values: {} }, { status: 400 });
-    const changed = await changeOwnPassword(organiser.id, submission.value.currentPassword, submission.value.newPassword);
-    if (!changed) return data({ errors: { currentPassword: ["adminEvents.account.wrongPassword"] }, values: {} }, { status: 400 });
-    return redirect("/admin/account?done=password");
+    const result = await changeOwnPassword(organiser.id, submission.value.currentPassword, submission.value.newPassword);
+    if (result.ok) return keepSignedIn(request, result.sessionVersion, "/admin/account?done=password");
+    if (result.reason === "weak") return data({ errors: { newPassword: [E(result.problem)] }, values: {} }, { status: 400 });
+    if (result.reason === "locked") {
+      return data({ errors: { currentPassword: [E("passwordAttempts", { count: result.retryAfterMinutes })] }, values: {} }, { status: 429 });
+    }
+    return data({ errors: { currentPassword: ["adminEvents.account.wrongPassword"] }, values: {} }, { status: 400 });
   }
   const submission = parseWithZod(formData, { schema: detailsSchema });
   if (submission.status !== "success") {

@@ -14,14 +14,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...result, page };
 }
 
+const REGISTRATION_STATUSES = ["confirmed", "waitlisted", "pending", "declined", "cancelled"];
+
 export default function AuditLog() {
   const { entries, page, pageCount } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  // Words for what the log knows; anything newer shows as written rather than not at all.
+  const word = (group: "actions" | "entities", key: string) => t(`admin.audit.${group}.${key}`, { defaultValue: key });
+  const status = (s: string) => (REGISTRATION_STATUSES.includes(s) ? t(`adminRegistrations.status.${s}`) : s);
   return (
     <div>
       <h1>{t("admin.audit.title")}</h1>
-      <table className="data-table">
+      <table className="data-table audit-table">
         <thead>
           <tr>
             <th scope="col">{t("admin.audit.when")}</th>
@@ -33,9 +38,37 @@ export default function AuditLog() {
           {entries.map((entry) => (
             <tr key={entry.id}>
               <td>{format.format(new Date(entry.createdAt))} UTC</td>
-              <td>{entry.actor?.email ?? t("admin.audit.system")}</td>
               <td>
-                {entry.action} · {entry.entityType} <code>{entry.entityId}</code>
+                {entry.actor ? (
+                  <>
+                    {entry.actor.name || entry.actor.email}
+                    {entry.actor.name ? (
+                      <>
+                        <br />
+                        <span className="muted" dir="ltr">{entry.actor.email}</span>
+                      </>
+                    ) : null}
+                  </>
+                ) : (
+                  t("admin.audit.system")
+                )}
+              </td>
+              <td>
+                <strong>{word("actions", entry.action)}</strong> · {word("entities", entry.entityType)}
+                {entry.subject ? <>: {entry.subject}</> : entry.entityType === "site-settings" ? null : <> <code>{entry.entityId}</code></>}
+                {entry.gone ? <span className="muted"> ({t("admin.audit.gone")})</span> : null}
+                {entry.context ? <div className="muted">{entry.context}</div> : null}
+                {entry.status ? <div>{t("admin.audit.statusChange", { from: status(entry.status.from), to: status(entry.status.to) })}</div> : null}
+                {entry.changed.length ? (
+                  <ul className="audit-changes" aria-label={t("admin.audit.changed")}>
+                    {entry.changed.map((c) => (
+                      <li key={c.field}>
+                        {t("admin.audit.change", { field: c.field, from: c.from, to: c.to })}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                {entry.note ? <div className="muted">“{entry.note}”</div> : null}
               </td>
             </tr>
           ))}

@@ -11,19 +11,26 @@ import {
   recordingFormOptions,
   removeTranscript,
   requireEventRecording,
+  rereadTranscript,
   setRecordingPublished,
-  transcriptFormat,
   updateRecording,
   validateRecordingForm,
   type FieldError,
+  type TranscriptImport,
 } from "~/models/recordings-admin.server.ts";
 import { requireCsrf, requireOrganiser } from "~/utils/auth.server.ts";
 import { TranscriptParseError } from "~/utils/subtitles.ts";
+import { TEXT_ENCODINGS, isTextEncoding } from "~/utils/text-encoding.server.ts";
 import { UploadError, readUploadForm, removeStoredFiles } from "~/utils/uploads.server.ts";
 import { RecordingDetailsFields } from "./admin.events.$eventId_.recordings/recording-details-fields.tsx";
+import { TranscriptsPanel, type TranscriptImported } from "./admin.events.$eventId_.recordings/transcripts-panel.tsx";
 
 // URL: /admin/events/:eventId/recordings/:recordingId — edit, publish or delete one recording and
 // upload its transcripts.
+// Multipart bodies reach the action unread: readUploadForm streams the files with their own limits.
+// Other bodies (the details form sent by script) may hold 20,000 characters of chapters.
+export const handle = { requestBody: { stream: true, maxBytes: 1024 * 1024 } };
+
 export const meta: MetaFunction = () => [{ title: "Recording" }];
 
 async function requireAccess(request: Request, params: LoaderFunctionArgs["params"]) {
@@ -42,18 +49,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       event: { id: event.id, title: event.title },
       sessions: event.sessions.map((s) => ({ id: s.id, label: s.title ?? s.startsAt.toISOString().slice(0, 16).replace("T", " ") + " UTC" })),
       languages,
+      encodings: TEXT_ENCODINGS.map((e) => ({ id: e.id, label: e.label })),
       recording: {
         ...recording,
         duration: recording.durationSeconds === null ? "" : formatDuration(recording.durationSeconds),
         chaptersText: formatChapters(recording.chapters),
-        transcripts: recording.transcripts.map((x) => ({ id: x.id, languageCode: x.languageCode, cueCount: x._count.cues, duration: formatDuration(Math.round((x.cues[0]?.endMs ?? 0) / 1000)) })),
+        transcripts: recording.transcripts.map((x) => ({
+          id: x.id,
+          languageCode: x.languageCode,
+          cueCount: x._count.cues,
+          duration: formatDuration(Math.round((x.cues[0]?.endMs ?? 0) / 1000)),
+          encoding: x.sourceEncoding,
+          canReread: x.sourceName !== null,
+        })),
       },
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
-type ActionData = { formError: string | null; errors: Record<string, string>; imported?: { count: number; duration: string } };
+type ActionData = { formError: string | null; errors: Record<string, string>; imported?: TranscriptImported };
+
+// What the organiser sees after an upload: the skipped cues' reasons stay in English, as the
+// parser's messages are (the line number is what they act on).
+function importedData(result: TranscriptImport): TranscriptImported {
+  return {
+    transcriptId: result.transcriptId,
+    count: result.cueCount,
+    duration: formatDuration(Math.round(result.durationMs / 1000)),
+    encoding: result.encoding,
+    encodingSource: result.encodingSource,
+    preview: result.preview,
+    skipped: result.skipped.map((s) => ({ line: s.line, reason: s.reason })),
+  };
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organiser, eventId, recording } = await requireAccess(request, params);
@@ -94,17 +123,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "transcript": {
         const file = form.get("transcript");
         const languageCode = String(form.get("transcriptLanguage") ?? "");
-        const text = file instanceof File ? await file.text() : "";
-        const format = file instanceof File ? transcriptFormat(file.name, text) : null;
-        if (!format) return reply({ formError: null, errors: { transcript: t("adminRecordings.errors.transcriptFile") } }, 400);
+        const encoding = String(form.get("encoding") ?? "auto");
+        if (!(file instanceof File) || file.size === 0) return reply({ formError: null, errors: { transcript: t("adminRecordings.errors.transcriptFile") } }, 400);
         const { languages } = await recordingFormOptions(eventId);
         if (!languages.some((l) => l.code === languageCode)) return reply({ formError: null, errors: { transcriptLanguage: t("adminRecordings.errors.languageRequired") } }, 400);
         try {
-          const result = await importTranscript({ actorId: organiser.id, recordingId: recording.id, languageCode, text, format });
-          return reply({ formError: null, errors: {}, imported: { count: result.cueCount, duration: formatDuration(Math.round(result.durationMs / 1000)) } }, 200);
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          const result = await importTranscript({ actorId: organiser.id, recordingId: recording.id, languageCode, fileName: file.name, bytes, encoding: isTextEncoding(encoding) ? encoding : null });
+          if (!result) return reply({ formError: null, errors: { transcript: t("adminRecordings.errors.transcriptFile") } }, 400);
+          return reply({ formError: null, errors: {}, imported: importedData(result) }, 200);
         } catch (error) {
           // "Line 12: …": the parser's own message names the line and what is wrong.
           if (error instanceof TranscriptParseError) return reply({ formError: null, errors: { transcript: error.message } }, 400);
+          throw error;
+        }
+      }
+      case "reread-transcript": {
+        const encoding = String(form.get("encoding") ?? "");
+        if (!isTextEncoding(encoding)) return reply({ formError: t("adminRecordings.errors.badRequest"), errors: {} }, 400);
+        try {
+          const result = await rereadTranscript({ actorId: organiser.id, recordingId: recording.id, transcriptId: String(form.get("transcriptId") ?? ""), encoding });
+          if (!result) return reply({ formError: null, errors: { reread: t("adminRecordings.errors.transcriptFile") } }, 400);
+          return reply({ formError: null, errors: {}, imported: importedData(result) }, 200);
+        } catch (error) {
+          if (error instanceof TranscriptParseError) return reply({ formError: null, errors: { reread: error.message } }, 400);
           throw error;
         }
       }
@@ -121,7 +163,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RecordingAdmin() {
-  const { event, sessions, languages, recording } = useLoaderData<typeof loader>();
+  const { event, sessions, languages, encodings, recording } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { csrf } = useRouteLoaderData<{ csrf: string }>("routes/admin") ?? { csrf: "" };
@@ -129,7 +171,6 @@ export default function RecordingAdmin() {
   const errors: Record<string, string> = actionData?.errors ?? {};
   const notices = { created: "adminRecordings.created", saved: "adminRecordings.saved", unpublished: "adminRecordings.unpublished", removed: "adminRecordings.transcripts.removed" } as const;
   const done = searchParams.get("done");
-  const languageName = (code: string) => languages.find((l) => l.code === code)?.name ?? code;
   const source = recording.filePath ? `${recording.mimeType ?? ""}` : recording.embedProvider ? `${recording.embedProvider}: ${recording.embedId}` : (recording.mediaUrl ?? "");
   return (
     <div className="admin-recordings">
@@ -164,57 +205,15 @@ export default function RecordingAdmin() {
         )}
       </Form>
 
-      <section className="admin-panel" aria-labelledby="transcripts-heading">
-        <h2 id="transcripts-heading">{t("adminRecordings.transcripts.heading")}</h2>
-        {actionData?.imported ? (
-          <p className="notice notice-success" role="status">
-            {t("adminRecordings.transcripts.imported", actionData.imported)}
-          </p>
-        ) : null}
-        {recording.transcripts.length === 0 ? <p>{t("adminRecordings.transcripts.none")}</p> : null}
-        <ul className="recording-transcripts">
-          {recording.transcripts.map((x) => (
-            <li key={x.id}>
-              {t("adminRecordings.transcripts.summary", { language: languageName(x.languageCode), count: x.cueCount, duration: x.duration })}{" "}
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="csrf" value={csrf} />
-                <input type="hidden" name="transcriptId" value={x.id} />
-                <button type="submit" name="intent" value="remove-transcript" aria-label={t("adminRecordings.transcripts.removeFor", { language: languageName(x.languageCode) })}>
-                  {t("adminRecordings.transcripts.remove")}
-                </button>
-              </Form>
-            </li>
-          ))}
-        </ul>
-        <Form method="post" encType="multipart/form-data" className="stack">
-          <input type="hidden" name="csrf" value={csrf} />
-          <input type="hidden" name="intent" value="transcript" />
-          <div className="field">
-            <label htmlFor="transcript">{t("adminRecordings.transcripts.file")}</label>
-            <input id="transcript" name="transcript" type="file" required accept=".vtt,.srt,.txt,text/vtt,text/plain" aria-invalid={errors.transcript ? true : undefined} aria-describedby={`transcript-hint${errors.transcript ? " transcript-error" : ""}`} />
-            <p className="hint" id="transcript-hint">
-              {t("adminRecordings.transcripts.fileHint")}
-            </p>
-            <p className="field-error" id="transcript-error" role={errors.transcript ? "alert" : undefined}>
-              {errors.transcript}
-            </p>
-          </div>
-          <div className="field">
-            <label htmlFor="transcriptLanguage">{t("adminRecordings.transcripts.language")}</label>
-            <select id="transcriptLanguage" name="transcriptLanguage" defaultValue={recording.languageCode}>
-              {languages.map((l) => (
-                <option key={l.code} value={l.code}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-            <p className="field-error">{errors.transcriptLanguage}</p>
-          </div>
-          <div className="form-actions">
-            <button type="submit">{t("adminRecordings.transcripts.upload")}</button>
-          </div>
-        </Form>
-      </section>
+      <TranscriptsPanel
+        csrf={csrf}
+        transcripts={recording.transcripts}
+        languages={languages}
+        encodings={encodings}
+        defaultLanguage={recording.languageCode}
+        imported={actionData?.imported}
+        errors={errors}
+      />
 
       <section className="admin-panel" aria-labelledby="details-heading">
         <h2 id="details-heading">{t("adminRecordings.details")}</h2>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { SchedulingAssistant } from "~/components/scheduling-assistant.tsx";
 import { i18n } from "~/i18n.server.ts";
 import { requireEventAccess } from "~/models/access.server.ts";
+import { getSessionFormContext } from "~/models/admin-sessions.server.ts";
 import { requireOrganiser } from "~/utils/auth.server.ts";
 import { parseSchedulingQuery } from "~/utils/scheduling.ts";
 import { getSchedulingDefaults, loadSchedulingAssistant } from "~/utils/scheduling.server.ts";
@@ -21,7 +22,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEventAccess(organiser, eventId);
 
   const url = new URL(request.url);
-  const defaults = await getSchedulingDefaults({ eventId, organiserZone: organiser.timeZone });
+  // Times are entered in the zone a new session would default to (the event's), not the organiser's.
+  const context = await getSessionFormContext(eventId);
+  const defaults = await getSchedulingDefaults({ eventId, organiserZone: context?.defaultZone.zone ?? organiser.timeZone });
   const { query, problems } = parseSchedulingQuery(url.searchParams, defaults, normalizeTimeZone);
   const sessionId = url.searchParams.get("session") || undefined;
   const locale = await i18n.getLocale(request);

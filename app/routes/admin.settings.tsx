@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Checkbox, Field, FieldMessage, SubmitButton, list, str, type FieldErrors } from "~/components/admin-form.tsx";
@@ -8,6 +8,9 @@ import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/i18n.ts";
 import { getSiteSettings, saveSiteSettings } from "~/models/settings.server.ts";
 import { getCsrfToken, requireAdmin, requireCsrf } from "~/utils/auth.server.ts";
 import { KNOWN_CITIES } from "~/utils/time.ts";
+
+// Texts in every language (such as the privacy notice) are over the request guard's 64 KB default.
+export const handle = { requestBody: { maxBytes: 1024 * 1024 } };
 
 export const meta: MetaFunction = () => [{ title: "Site settings" }];
 
@@ -19,6 +22,8 @@ const schema = z.object({
   referenceCities: z.array(z.string().refine((id) => cityIds.has(id))).min(1, "adminUsers.settings.citiesRequired").max(20),
   defaultLocale: z.enum(SUPPORTED_LOCALES),
   senderAddress: z.string().trim().max(200).regex(SENDER, "adminUsers.settings.senderInvalid").optional(),
+  // A bare address (it becomes a Reply-To header and a calendar ORGANIZER, no display name).
+  contactAddress: z.string().trim().max(200).email("adminUsers.settings.contactInvalid").optional(),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -37,9 +42,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ errors: submission.reply().error ?? {}, values: submission.payload as Record<string, unknown> }, { status: 400 });
   }
-  const { siteName, referenceCities, defaultLocale, senderAddress } = submission.value;
+  const { siteName, referenceCities, defaultLocale, senderAddress, contactAddress } = submission.value;
   const zones = [...new Set(KNOWN_CITIES.filter((c) => referenceCities.includes(c.id)).map((c) => c.zone))];
-  await saveSiteSettings(admin.id, { siteName, referenceCities: zones, defaultLocale, senderAddress: senderAddress ?? "" });
+  await saveSiteSettings(admin.id, { siteName, referenceCities: zones, defaultLocale, senderAddress: senderAddress ?? "", contactAddress: contactAddress ?? "" });
   return redirect("/admin/settings?saved=1");
 }
 
@@ -55,6 +60,9 @@ export default function Settings() {
     <div className="admin-page">
       <h1>{t("adminUsers.settings.title")}</h1>
       {params.get("saved") ? <p className="notice notice-success" role="status">{t("adminUsers.settings.saved")}</p> : null}
+      <p>
+        <Link to="/admin/settings/privacy">{t("adminPrivacy.settingsLink")}</Link>
+      </p>
       <Form method="post" className="admin-form">
         <input type="hidden" name="csrf" value={loaded.csrf} />
         <Field name="siteName" label={t("adminUsers.settings.siteName")} errors={errors}>
@@ -83,6 +91,9 @@ export default function Settings() {
         </Field>
         <Field name="senderAddress" label={t("adminUsers.settings.senderAddress")} hint={t("adminUsers.settings.senderAddressHint")} errors={errors}>
           {(a) => <input {...a} defaultValue={str(v.senderAddress)} maxLength={200} dir="ltr" />}
+        </Field>
+        <Field name="contactAddress" label={t("adminUsers.settings.contactAddress")} hint={t("adminUsers.settings.contactAddressHint")} errors={errors}>
+          {(a) => <input {...a} type="email" defaultValue={str(v.contactAddress)} maxLength={200} dir="ltr" />}
         </Field>
         <div className="form-actions">
           <SubmitButton label={t("adminUsers.settings.save")} pendingLabel={t("adminEvents.saving")} />

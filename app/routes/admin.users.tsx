@@ -4,9 +4,10 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Field, SubmitButton, str, type FieldErrors } from "~/components/admin-form.tsx";
-import { ROLES, changeOrganiserRole, createOrganiserAccount, listOrganisers } from "~/models/organisers.server.ts";
+import { changeOrganiserRole, createOrganiserAccount, listOrganisers } from "~/models/organisers.server.ts";
 import { E } from "~/utils/admin-event-schema.ts";
 import { getCsrfToken, requireAdmin, requireCsrf } from "~/utils/auth.server.ts";
+import { ROLES } from "~/utils/organiser-roles.ts";
 
 export const meta: MetaFunction = () => [{ title: "Organiser accounts" }];
 
@@ -38,6 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = submission.payload as Record<string, unknown>;
   if (submission.status !== "success") return data({ errors: submission.reply().error ?? {}, values, roleError: null }, { status: 400 });
   const result = await createOrganiserAccount(admin.id, submission.value);
+  if (!result.ok && result.reason === "weak") return data({ errors: { password: [E(result.problem)] }, values, roleError: null }, { status: 400 });
   if (!result.ok) return data({ errors: { email: ["adminUsers.emailTaken"] }, values, roleError: null }, { status: 400 });
   return redirect(`/admin/users?created=${encodeURIComponent(submission.value.email)}`);
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { i18n } from "~/i18n.server.ts";
 import { recordSignIn, verifyLogin } from "~/models/organisers.server.ts";
 import { getCurrentOrganiser, safeReturnTo, signIn } from "~/utils/auth.server.ts";
+import { clientAddressOf } from "~/utils/rate-limit.server.ts";
 
 export const handle = adminHandle;
 export const clientLoader = loadWithAdminStrings;
@@ -20,18 +21,19 @@ const schema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getCurrentOrganiser(request)) {
-    throw redirect(safeReturnTo(new URL(request.url).searchParams.get("returnTo")));
+    throw redirect(safeReturnTo(new URL(request.url).searchParams.get("returnTo"), "/admin"));
   }
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const t = await i18n.getFixedT(request);
   const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
     return data({ error: t("admin.login.fillBoth") }, { status: 400 });
   }
-  const result = await verifyLogin(parsed.data.email, parsed.data.password);
+  const client = clientAddressOf(request, typeof context.clientAddress === "string" ? context.clientAddress : undefined);
+  const result = await verifyLogin(parsed.data.email, parsed.data.password, client);
   if (!result.ok) {
     const error =
       result.reason === "locked"
@@ -40,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ error }, { status: result.reason === "locked" ? 429 : 401 });
   }
   await recordSignIn(result.organiser.id);
-  return signIn(request, result.organiser.id, safeReturnTo(parsed.data.returnTo));
+  return signIn(request, result.organiser, safeReturnTo(parsed.data.returnTo, "/admin"));
 }
 
 export default function Login() {

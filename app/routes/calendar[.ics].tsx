@@ -5,7 +5,7 @@ import { getSiteSettings } from "~/models/settings.server.ts";
 import { buildCalendar } from "~/utils/calendar.server.ts";
 import { readCatalogueParams } from "~/utils/catalogue-params.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { plainText, toCalendarSession } from "~/utils/event-calendar.server.ts";
+import { calendarOrganizer, plainText, toCalendarSession } from "~/utils/event-calendar.server.ts";
 
 /**
  * The subscribable feed of published sessions, filtered like the catalogue
@@ -19,10 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!params.ok) return plainText(params.message, 400);
   const { filters } = params;
   const [sessions, settings] = await Promise.all([listFeedSessions(filters), getSiteSettings()]);
-  const { BASE_URL } = getEnv();
+  const { BASE_URL, MAIL_FROM } = getEnv();
   const ics = buildCalendar({
     name: settings.siteName,
     host: new URL(BASE_URL).host,
+    organizer: calendarOrganizer(settings, MAIL_FROM).organizer,
     ttl: 60 * 60,
     sessions: sessions.map((session) =>
       toCalendarSession(session, { ...session.event, topics: session.event.topics.map((x) => x.topic) }, BASE_URL),

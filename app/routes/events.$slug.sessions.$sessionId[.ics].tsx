@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { i18n } from "~/i18n.server.ts";
 import { getPublicSession } from "~/models/calendar.server.ts";
+import { getSiteSettings } from "~/models/settings.server.ts";
 import { buildCalendar } from "~/utils/calendar.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { plainText, toCalendarSession } from "~/utils/event-calendar.server.ts";
+import { calendarOrganizer, plainText, toCalendarSession } from "~/utils/event-calendar.server.ts";
 
 /** One session as an .ics file for "add to calendar". */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -12,11 +13,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const t = await i18n.getFixedT(request);
     return plainText(t("event.sessionNotFound"), 404);
   }
-  const { BASE_URL } = getEnv();
+  const { BASE_URL, MAIL_FROM } = getEnv();
   const event = { ...session.event, topics: session.event.topics.map((t) => t.topic) };
   const ics = buildCalendar({
     name: session.event.title,
     host: new URL(BASE_URL).host,
+    organizer: calendarOrganizer(await getSiteSettings(), MAIL_FROM).organizer,
     sessions: [toCalendarSession(session, event, BASE_URL)],
   });
   return new Response(ics, {

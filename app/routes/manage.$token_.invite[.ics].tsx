@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { i18n } from "~/i18n.server.ts";
 import { getRegistrationForManage } from "~/models/registrations.server.ts";
-import { buildCalendar } from "~/utils/calendar.server.ts";
+import { getSiteSettings } from "~/models/settings.server.ts";
+import { buildCalendar, calendarSequenceFor } from "~/utils/calendar.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { toCalendarSession } from "~/utils/event-calendar.server.ts";
+import { calendarOrganizer, toCalendarSession } from "~/utils/event-calendar.server.ts";
 import { findRegistrationIdByToken, manageUrlFor } from "~/utils/manage-token.server.ts";
 
 const PRIVATE = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // A plain response: a thrown one loses its headers on a resource route.
     return new Response(t("manage.invalid"), { status: 404, headers: { ...PRIVATE, "Content-Type": "text/plain; charset=utf-8" } });
   }
-  const { BASE_URL } = getEnv();
+  const { BASE_URL, MAIL_FROM } = getEnv();
   const { session } = registration;
   const event = { ...session.event, topics: session.event.topics.map((t) => t.topic) };
   const translation = event.translations.find((tr) => tr.locale === registration.locale);
@@ -29,11 +30,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cancelled = registration.status === "cancelled" || registration.status === "declined";
   const calendarSession = {
     ...toCalendarSession(session, localised, BASE_URL),
+    // The same SEQUENCE as the registrant's latest emailed invite or cancellation.
+    sequence: calendarSequenceFor(session.sequence, registration.calendarSequence),
     joinUrl: registration.status === "confirmed" ? (session.joinUrl ?? session.event.joinUrl ?? null) : null,
     manageUrl: manageUrlFor(id),
     ...(cancelled ? { status: "cancelled" as const } : {}),
   };
-  const ics = buildCalendar({ name: localised.title, host: new URL(BASE_URL).host, sessions: [calendarSession] });
+  const ics = buildCalendar({
+    name: localised.title,
+    host: new URL(BASE_URL).host,
+    organizer: calendarOrganizer(await getSiteSettings(), MAIL_FROM).organizer,
+    sessions: [calendarSession],
+  });
   return new Response(ics, {
     headers: {
       ...PRIVATE,

@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = Number.isInteger(pageParam) && pageParam >= 1 ? pageParam : 1;
   const allEvents = url.searchParams.get("events") === "all";
   const base = { q, language, languages, pageTitle: t("search.title"), pageDescription: t("search.metaDescription") };
-  if (!q) return { ...base, transcripts: null, events: null };
+  if (!q) return { ...base, transcripts: null, events: null, firstIndex: 0 };
 
   const [transcripts, events] = await Promise.all([
     searchTranscripts(q, { locale, language: language || undefined, page }),
@@ -34,13 +34,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (page > 1 && transcripts.recordings.length === 0) {
     throw data(t("search.noSuchPage", { page }), { status: 404 });
   }
-  return { ...base, pageTitle: `${q} – ${t("search.title")}`, transcripts, events };
+  // The page size stays on the server (search.server.ts is an empty stub in the browser), so the
+  // count's first number travels with the data.
+  const firstIndex = (transcripts.page - 1) * RECORDINGS_PER_PAGE;
+  return { ...base, pageTitle: `${q} – ${t("search.title")}`, transcripts, events, firstIndex };
 }
 
 export default function Search() {
-  const { q, language, languages, transcripts, events } = useLoaderData<typeof loader>();
+  const { q, language, languages, transcripts, events, firstIndex } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const firstIndex = transcripts ? (transcripts.page - 1) * RECORDINGS_PER_PAGE : 0;
   const hrefFor = (page: number) => {
     const params = new URLSearchParams({ q });
     if (language) params.set("language", language);

@@ -2,24 +2,25 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { i18n } from "~/i18n.server.ts";
+import { safeReturnTo } from "~/utils/safe-redirect.ts";
 import { getLightMode, getViewerTimeZone, serializeLightCookie, serializeTimeZoneCookie } from "~/utils/preferences.server.ts";
-import { isValidTimeZone, listTimeZones, zoneDisplayName } from "~/utils/time.ts";
+import { TimeZoneChooser } from "~/components/time-zone-chooser.tsx";
+import { timeZoneGroups, zoneGroupLabels } from "~/utils/time-zone-choices.server.ts";
+import { isValidTimeZone, zoneDisplayName } from "~/utils/time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Settings" }];
 
-/** Only same-site paths, so the form cannot be used to bounce people elsewhere. */
-function safeReturnTo(value: unknown) {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/events";
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await i18n.getLocale(request);
+  const t = await i18n.getFixedT(locale);
   const current = getViewerTimeZone(request);
-  const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"));
+  const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), "/events");
   return {
     current,
     currentName: current ? zoneDisplayName(current, locale) : null,
-    zones: listTimeZones(),
+    // Also fetched by the registration form's "show them all" (TimeZoneChooser).
+    zoneGroups: timeZoneGroups(locale, zoneGroupLabels(t), { current }),
     returnTo,
     light: getLightMode(request),
   };
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const zone = String(form.get("timeZone") ?? "").trim();
-  const returnTo = safeReturnTo(form.get("returnTo"));
+  const returnTo = safeReturnTo(form.get("returnTo"), "/events");
   if (form.get("intent") === "light") {
     const light = form.get("light");
     if (light !== "on" && light !== "off") {
@@ -45,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { current, currentName, zones, returnTo, light } = useLoaderData<typeof loader>();
+  const { current, currentName, zoneGroups, returnTo, light } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -57,19 +58,14 @@ export default function Settings() {
         <input type="hidden" name="returnTo" value={returnTo} />
         <div className="field">
           <label htmlFor="timeZone">{t("settings.timeZone")}</label>
-          <select
+          <TimeZoneChooser
             id="timeZone"
             name="timeZone"
+            groups={zoneGroups}
             defaultValue={current ?? "UTC"}
             aria-invalid={actionData?.error ? true : undefined}
             aria-describedby={actionData?.error ? "timeZone-error" : "timeZone-hint"}
-          >
-            {zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone.replaceAll("_", " ")}
-              </option>
-            ))}
-          </select>
+          />
           <p id="timeZone-hint" className="hint">{t("settings.timeZoneHint")}</p>
           {actionData?.error ? (
             <p id="timeZone-error" className="field-error" role="alert">

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
-import { getOrganiser } from "~/models/organisers.server.ts";
+import { endOrganiserSessions, getOrganiser } from "~/models/organisers.server.ts";
 import { getEnv } from "./env.server.ts";
+import { safeReturnTo } from "./safe-redirect.ts";
 
 // "Session" means a webinar session in this code base; the login cookie is the auth-session.
 const env = getEnv();
@@ -23,10 +24,19 @@ export async function getAuthSession(request: Request) {
   return authSessionStorage.getSession(request.headers.get("Cookie"));
 }
 
+/**
+ * The signed-in organiser, or null. The cookie is signed, but that alone kept it valid for 12
+ * hours after sign-out or a password change: it also carries the organiser's session version,
+ * which those raise. A cookie without one (issued before versions existed) counts as version 0,
+ * so the organiser's next sign-out or password change retires it too.
+ */
 export async function getCurrentOrganiser(request: Request): Promise<CurrentOrganiser | null> {
   const session = await getAuthSession(request);
   const id = session.get("organiserId");
-  return typeof id === "string" ? getOrganiser(id) : null;
+  if (typeof id !== "string") return null;
+  const organiser = await getOrganiser(id);
+  const version = session.get("sessionVersion") ?? 0;
+  return organiser && organiser.sessionVersion === version ? organiser : null;
 }
 
 /** Every admin loader and action starts here: anonymous visitors go to the login page. */
@@ -45,17 +55,28 @@ export async function requireAdmin(request: Request): Promise<CurrentOrganiser> 
   return organiser;
 }
 
-export async function signIn(request: Request, organiserId: string, returnTo: string) {
+export async function signIn(request: Request, organiser: { id: string; sessionVersion: number }, returnTo: string) {
   const session = await getAuthSession(request);
-  session.set("organiserId", organiserId);
+  session.set("organiserId", organiser.id);
+  session.set("sessionVersion", organiser.sessionVersion);
   // A fresh CSRF token for every sign-in.
   session.set("csrf", crypto.randomBytes(32).toString("base64url"));
-  return redirect(returnTo, { headers: { "Set-Cookie": await authSessionStorage.commitSession(session) } });
+  return redirect(safeReturnTo(returnTo, "/admin"), { headers: { "Set-Cookie": await authSessionStorage.commitSession(session) } });
 }
 
+/** Ends every sign-in of this organiser, not only this browser's: a copied cookie stops too. */
 export async function signOut(request: Request) {
   const session = await getAuthSession(request);
+  const id = session.get("organiserId");
+  if (typeof id === "string" && (await getCurrentOrganiser(request))) await endOrganiserSessions(id);
   return redirect("/admin/login", { headers: { "Set-Cookie": await authSessionStorage.destroySession(session) } });
+}
+
+/** After a password change: this browser stays signed in under the new session version. */
+export async function keepSignedIn(request: Request, sessionVersion: number, to: string) {
+  const session = await getAuthSession(request);
+  session.set("sessionVersion", sessionVersion);
+  return redirect(to, { headers: { "Set-Cookie": await authSessionStorage.commitSession(session) } });
 }
 
 /** The CSRF token of the signed-in organiser, for hidden form fields. */
@@ -80,7 +101,4 @@ export async function requireCsrf(request: Request, form: FormData) {
   if (!ok) throw new Response("This form has expired. Go back, reload the page and try again.", { status: 403 });
 }
 
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after login. */
-export function safeReturnTo(value: unknown, fallback = "/admin") {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : fallback;
-}
+export { safeReturnTo } from "./safe-redirect.ts";

@@ -10,6 +10,7 @@ import {
 } from "./calendar.server";
 
 const HOST = "events.example.org";
+const ORGANIZER = { name: "CPMS Working Group", email: "events@example.org" };
 const JOIN_URL = "https://zoom.example.com/j/81234567890?pwd=s3cr3t";
 const MANAGE_URL = "https://events.example.org/registrations/manage/tok_abc123";
 
@@ -34,6 +35,7 @@ function build(overrides: Partial<BuildCalendarOptions> = {}): string {
     name: "CPMS learning events",
     sessions: [session()],
     host: HOST,
+    organizer: ORGANIZER,
     stamp: new Date("2026-02-01T09:00:00Z"),
     ...overrides,
   });
@@ -104,18 +106,21 @@ describe("buildCalendar: PUBLISH", () => {
     expect(ics).not.toContain("zoom");
     expect(ics).not.toContain("pwd=");
     expect(ics).not.toContain("manage");
-    expect(ics).not.toMatch(/^ORGANIZER|^ATTENDEE/m);
+    expect(ics).not.toMatch(/^ATTENDEE/m);
   });
 
-  test("organizer and attendee are left out of published files even when passed", () => {
-    const ics = build({
-      organizer: { name: "CPMS Working Group", email: "events@example.org" },
-      attendee: { name: "Amina Haddad", email: "amina@example.net" },
-    });
+  test("a published file names the organizer (RFC 5546 §3.2.1) but never an attendee", () => {
+    const ics = build({ attendee: { name: "Amina Haddad", email: "amina@example.net" } });
     const { event } = parse(ics);
-    expect(event.getFirstProperty("organizer")).toBeNull();
+    expect(event.getFirstProperty("organizer")?.getFirstValue()).toBe("mailto:events@example.org");
+    expect(event.getFirstProperty("organizer")?.getParameter("cn")).toBe("CPMS Working Group");
     expect(event.getFirstProperty("attendee")).toBeNull();
     expect(ics).not.toContain("amina@example.net");
+  });
+
+  test("no method builds without an organizer", () => {
+    const none = undefined as unknown as BuildCalendarOptions["organizer"];
+    expect(() => build({ organizer: none })).toThrow(/organizer/);
   });
 
   test("UID stays the same when the session is rebuilt with a new title, time and sequence", () => {
@@ -151,11 +156,16 @@ describe("buildCalendar: PUBLISH", () => {
   });
 
   test("no refresh interval unless asked, and an empty feed is still a valid calendar", () => {
-    const ics = build({ sessions: [] });
-    expect(ics).not.toContain("REFRESH-INTERVAL");
+    const ics = build({ sessions: [], ttl: 3600 });
     const { calendar, events } = parse(ics);
     expect(events).toHaveLength(0);
     expect(text(calendar, "prodid")).toBe("-//events.example.org//Learning events//EN");
+    expect(text(calendar, "refresh-interval")).toBe("PT1H");
+    // RFC 5545 §3.4: at least one component; an invisible UTC VTIMEZONE is that one. Not an iTIP
+    // PUBLISH (which needs a VEVENT), so no METHOD.
+    expect(calendar.getAllSubcomponents().map((c) => c.name)).toEqual(["vtimezone"]);
+    expect(calendar.getFirstProperty("method")).toBeNull();
+    expect(build({ sessions: [session()] })).not.toContain("REFRESH-INTERVAL");
   });
 
   test("a custom PRODID is written as given", () => {
@@ -175,10 +185,11 @@ describe("buildCalendar: REQUEST and CANCEL", () => {
     attendee: { name: "Amina Haddad", email: "amina@example.net" },
   };
 
-  test("an invitation names the organizer and asks the attendee to respond", () => {
+  test("an invitation with a reachable organizer asks the attendee to respond", () => {
     const ics = build({
       method: "REQUEST",
       ...people,
+      rsvp: true,
       sessions: [session({ sequence: 1, joinUrl: JOIN_URL, manageUrl: MANAGE_URL })],
     });
     const { calendar, event } = parse(ics);
@@ -203,9 +214,16 @@ describe("buildCalendar: REQUEST and CANCEL", () => {
     expect(text(event, "location")).toBe(JOIN_URL);
   });
 
-  test("REQUEST and CANCEL refuse to build without an organizer", () => {
-    expect(() => build({ method: "REQUEST" })).toThrow(/organizer/);
-    expect(() => build({ method: "CANCEL" })).toThrow(/organizer/);
+  test("an invitation whose organizer may be a no-reply address asks for no reply", () => {
+    const { event } = parse(build({ method: "REQUEST", ...people }));
+    expect(event.getFirstProperty("attendee")?.getParameter("rsvp")).toBe("FALSE");
+  });
+
+  test("REQUEST and CANCEL refuse to build without an organizer or without a session", () => {
+    const none = undefined as unknown as BuildCalendarOptions["organizer"];
+    expect(() => build({ method: "REQUEST", organizer: none })).toThrow(/organizer/);
+    expect(() => build({ method: "CANCEL", organizer: none })).toThrow(/organizer/);
+    expect(() => build({ method: "CANCEL", ...people, sessions: [] })).toThrow(/session/);
   });
 
   test("a cancellation cancels every event it carries, with the same UID", () => {
@@ -219,6 +237,13 @@ describe("buildCalendar: REQUEST and CANCEL", () => {
     expect(event.getFirstProperty("organizer")?.getFirstValue()).toBe("mailto:events@example.org");
     const attendee = event.getFirstProperty("attendee");
     expect(attendee?.getParameter("rsvp")).toBeUndefined();
+  });
+
+  test("a cancelled entry's manage link does not offer to cancel it again", () => {
+    const { event } = parse(build({ method: "CANCEL", ...people, sessions: [session({ sequence: 1, manageUrl: MANAGE_URL })] }));
+    const description = text(event, "description");
+    expect(description).toContain(`Your registration: ${MANAGE_URL}`);
+    expect(description).not.toContain("cancel your registration");
   });
 
   test("a quote in a person's name cannot break the CN parameter", () => {
@@ -245,6 +270,7 @@ describe("escaping, folding and non-ASCII text", () => {
   const ics = buildCalendar({
     name: "CPMS — formations, webinaires; ورش",
     host: HOST,
+    organizer: ORGANIZER,
     sessions: [
       session({ title, description, categories: ["Pilier 1, Normes", "Protection; enfance"] }),
       session({ id: "ses_ar", title: arabicTitle, language: "ar" }),

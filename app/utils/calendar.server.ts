@@ -30,12 +30,16 @@ export type CalendarSession = {
   joinUrl?: string | null;
   manageUrl?: string | null;
   categories?: string[];
+  /** Words of this session's description, in the same language as its time line. */
+  labels?: Partial<CalendarLabels>;
 };
 
 export type CalendarLabels = {
   eventPage: string;
   join: string;
   manage: string;
+  /** The manage link on a cancelled entry: nothing there is left to cancel. */
+  manageCancelled: string;
   cancelledPrefix: string;
   /** Between a label and its value: French sets a narrow no-break space before the colon. */
   colon: string;
@@ -45,11 +49,22 @@ const ENGLISH_LABELS: CalendarLabels = {
   eventPage: "Event page",
   join: "Join",
   manage: "Manage or cancel your registration",
+  manageCancelled: "Your registration",
   cancelledPrefix: "Cancelled: ",
   colon: ":",
 };
 
 export type CalendarPerson = { name: string; email: string };
+
+/**
+ * The SEQUENCE a registrant sees for a session: the session's own (grows when organisers move or
+ * cancel it) plus the registration's (grows with each change on the registrant's side). Both only
+ * grow, so every invite or cancellation outranks the one before it, as RFC 5546 §2.1.4 requires
+ * (Outlook and Tuta ignore a CANCEL whose SEQUENCE is not above the invite's).
+ */
+export function calendarSequenceFor(sessionSequence: number, registrationSequence = 0): number {
+  return sessionSequence + registrationSequence;
+}
 
 export type BuildCalendarOptions = {
   name: string;
@@ -57,8 +72,15 @@ export type BuildCalendarOptions = {
   method?: "PUBLISH" | "REQUEST" | "CANCEL";
   /** The app's host ("events.example.org" or a full base URL); part of every UID. */
   host: string;
-  organizer?: CalendarPerson;
+  /** Required by RFC 5546 for every method, PUBLISH included (§3.2.1). */
+  organizer: CalendarPerson;
+  /** Only in scheduling messages (REQUEST, CANCEL): a public file never names a person. */
   attendee?: CalendarPerson;
+  /**
+   * Ask the attendee to reply (RSVP=TRUE). Only when the organizer's address reaches a person:
+   * replies to a no-reply address are lost, and the attendee thinks they answered.
+   */
+  rsvp?: boolean;
   /** Full PRODID value, e.g. "-//CPMS Working Group//Learning events//EN". */
   prodId?: string;
   /** Seconds between refreshes for subscribed feeds (REFRESH-INTERVAL and X-PUBLISHED-TTL). */
@@ -98,9 +120,29 @@ function sessionDetails(
 ): string {
   const lines = [s.description.trim(), "", sessionWhen(s), `${labels.eventPage}${labels.colon} ${s.eventUrl}`];
   if (links.join && s.joinUrl) lines.push(`${labels.join}${labels.colon} ${s.joinUrl}`);
-  if (links.manage && s.manageUrl) lines.push(`${labels.manage}${labels.colon} ${s.manageUrl}`);
+  if (links.manage && s.manageUrl) {
+    const manage = s.status === "cancelled" ? labels.manageCancelled : labels.manage;
+    lines.push(`${manage}${labels.colon} ${s.manageUrl}`);
+  }
   return lines.join("\n").replace(/^\n+/, "");
 }
+
+/**
+ * RFC 5545 §3.4 wants at least one component in a VCALENDAR. A feed filtered down to nothing
+ * gets this one: a VTIMEZONE is the only component that no client shows as an entry (a placeholder
+ * VEVENT or VTODO would appear in people's calendars), and UTC is the zone every time here is in.
+ */
+const EMPTY_CALENDAR_COMPONENT = [
+  "BEGIN:VTIMEZONE",
+  "TZID:UTC",
+  "BEGIN:STANDARD",
+  "DTSTART:19700101T000000",
+  "TZOFFSETFROM:+0000",
+  "TZOFFSETTO:+0000",
+  "TZNAME:UTC",
+  "END:STANDARD",
+  "END:VTIMEZONE",
+].join("\r\n");
 
 /** RFC 5545 TEXT escaping. ical-generator 10 writes the calendar NAME raw, so it is escaped here. */
 function escapeText(value: string): string {
@@ -120,23 +162,26 @@ const METHODS = {
 
 export function buildCalendar(options: BuildCalendarOptions): string {
   const method = options.method ?? "PUBLISH";
-  const labels = { ...ENGLISH_LABELS, ...options.labels };
+  const calendarLabels = { ...ENGLISH_LABELS, ...options.labels };
   const host = hostName(options.host);
-  // iTIP (RFC 5546) requires an ORGANIZER on REQUEST and CANCEL; without one Outlook and Gmail
-  // show the file as a plain attachment instead of an invitation.
+  // iTIP (RFC 5546) requires an ORGANIZER on every method; without one Outlook and Gmail show an
+  // invitation as a plain attachment, and strict clients refuse a PUBLISH.
+  if (!options.organizer?.email) throw new Error(`METHOD:${method} needs an organizer`);
   const scheduling = method !== "PUBLISH";
-  if (scheduling && !options.organizer) {
-    throw new Error(`METHOD:${method} needs an organizer`);
-  }
+  if (scheduling && options.sessions.length === 0) throw new Error(`METHOD:${method} needs a session`);
+  // iTIP wants at least one VEVENT in a PUBLISH; an empty feed is then a plain calendar (no
+  // METHOD, which RFC 5545 makes optional) holding one invisible component (see above).
+  const empty = options.sessions.length === 0;
 
   const calendar = ical({
     name: escapeText(options.name),
-    method: METHODS[method],
+    ...(empty ? {} : { method: METHODS[method] }),
     prodId: (options.prodId ?? `-//${host}//Learning events//EN`).replace(/^-/, ""),
     ...(options.ttl ? { ttl: options.ttl } : {}),
   });
 
   for (const s of options.sessions) {
+    const labels = { ...calendarLabels, ...s.labels };
     // A CANCEL message cancels every event it carries, whatever their stored status.
     const cancelled = method === "CANCEL" || s.status === "cancelled";
     calendar.createEvent({
@@ -148,7 +193,7 @@ export function buildCalendar(options: BuildCalendarOptions): string {
       start: s.startsAt,
       end: s.endsAt,
       summary: sessionSummary({ ...s, status: cancelled ? "cancelled" : "scheduled" }, labels),
-      description: sessionDetails(s, labels, {
+      description: sessionDetails({ ...s, status: cancelled ? "cancelled" : "scheduled" }, labels, {
         join: Boolean(s.joinUrl),
         manage: Boolean(s.manageUrl),
       }),
@@ -158,16 +203,13 @@ export function buildCalendar(options: BuildCalendarOptions): string {
       url: s.eventUrl,
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       categories: (s.categories ?? []).map((name) => ({ name })),
-      // In a published feed an ORGANIZER turns events into "meetings" in Outlook, with
-      // reply buttons that go nowhere, and an ATTENDEE would leak a person into a shared file.
-      ...(scheduling && options.organizer
-        ? {
-            organizer: {
-              name: paramText(options.organizer.name),
-              email: options.organizer.email,
-            },
-          }
-        : {}),
+      // ORGANIZER everywhere (RFC 5546 §3.2.1 for PUBLISH). An ATTENDEE only in a message to that
+      // person: in a published file it would leak someone into a shared file, and with no
+      // ATTENDEE Outlook shows a plain appointment rather than a meeting with reply buttons.
+      organizer: {
+        name: paramText(options.organizer.name || options.organizer.email),
+        email: options.organizer.email,
+      },
       ...(scheduling && options.attendee
         ? {
             attendees: [
@@ -176,7 +218,7 @@ export function buildCalendar(options: BuildCalendarOptions): string {
                 email: options.attendee.email,
                 role: ICalAttendeeRole.REQ,
                 ...(method === "REQUEST"
-                  ? { rsvp: true, status: ICalAttendeeStatus.NEEDSACTION }
+                  ? { rsvp: Boolean(options.rsvp), status: ICalAttendeeStatus.NEEDSACTION }
                   : {}),
               },
             ],
@@ -186,7 +228,8 @@ export function buildCalendar(options: BuildCalendarOptions): string {
   }
   // RFC 5545 ends every content line, the last one included, with CRLF; ical-generator leaves
   // the final line bare, which strict parsers and some mail gateways reject.
-  const ics = calendar.toString();
+  let ics = calendar.toString();
+  if (empty) ics = ics.replace(/END:VCALENDAR\s*$/, `${EMPTY_CALENDAR_COMPONENT}\r\nEND:VCALENDAR`);
   return ics.endsWith("\r\n") ? ics : `${ics}\r\n`;
 }
 
@@ -209,7 +252,7 @@ function query(params: [string, string][]): string {
 }
 
 function publicDetails(s: CalendarSession): string {
-  return sessionDetails(s, ENGLISH_LABELS, { join: false, manage: false });
+  return sessionDetails(s, { ...ENGLISH_LABELS, ...s.labels }, { join: false, manage: false });
 }
 
 /** "Add to Google Calendar". Never carries the join link: the URL ends up in browser history. */

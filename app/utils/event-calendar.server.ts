@@ -1,4 +1,6 @@
-import type { CalendarSession } from "./calendar.server.ts";
+import { emailMessages } from "../../emails/locales/index.ts";
+import type { CalendarPerson, CalendarSession } from "./calendar.server.ts";
+import { parseMailbox } from "./mailer.server.ts";
 
 type SessionLike = {
   id: string;
@@ -17,6 +19,7 @@ type EventLike = { slug: string; title: string; summary: string; status: string;
 export function toCalendarSession(session: SessionLike, event: EventLike, baseUrl: string): CalendarSession {
   const eventUrl = `${baseUrl}/events/${event.slug}`;
   const cancelled = session.status === "cancelled" || event.status === "cancelled";
+  const language = session.languageCode ?? session.language?.code;
   return {
     id: session.id,
     sequence: session.sequence,
@@ -27,10 +30,27 @@ export function toCalendarSession(session: SessionLike, event: EventLike, baseUr
     eventUrl,
     status: cancelled ? "cancelled" : "scheduled",
     timeZone: session.timeZone,
-    language: session.languageCode ?? session.language?.code,
+    language,
     joinUrl: null,
     categories: event.topics?.map((topic) => topic.title),
+    // The description's words in the language its time line is written in (the session's).
+    labels: emailMessages(language).calendar,
   };
+}
+
+/**
+ * Who organises, for the ORGANIZER of every calendar file: the contact address from the site
+ * settings when there is one (it reaches a person, so invitations may ask for a reply), else the
+ * sender address, which may well be a no-reply one (then nobody is asked to reply).
+ */
+export function calendarOrganizer(settings: { siteName: string; contactAddress: string; senderAddress: string }, mailFrom: string): {
+  organizer: CalendarPerson;
+  reachable: boolean;
+} {
+  const sender = parseMailbox(settings.senderAddress || mailFrom);
+  const name = sender.name || settings.siteName;
+  if (settings.contactAddress) return { organizer: { name, email: settings.contactAddress }, reachable: true };
+  return { organizer: { name, email: sender.address }, reachable: false };
 }
 
 export function sessionCalendarPath(slug: string, sessionId: string) {

@@ -93,11 +93,15 @@ export function startMailWorker(options: MailWorkerOptions = {}): MailWorker {
           return "skipped";
         }
       }
-      // The sender organisers chose in site settings, else MAIL_FROM.
-      const from = (await getSiteSettings(db)).senderAddress || undefined;
-      const email = renderEmail(message, { now: now(), from });
+      // The sender organisers chose in site settings, else MAIL_FROM; replies go to the contact
+      // address when there is one (the sender is often a no-reply address).
+      const settings = await getSiteSettings(db);
+      const from = settings.senderAddress || undefined;
+      const replyTo = settings.contactAddress || undefined;
+      const email = renderEmail(message, { now: now(), from, contactAddress: replyTo, siteName: settings.siteName });
       await mailerOf().send({
         from,
+        ...(replyTo ? { replyTo } : {}),
         to: { name: message.toName, address: message.toAddress },
         ...email,
         messageId: `<outbox.${message.id}@${new URL(getEnv().BASE_URL).hostname}>`,

@@ -15,6 +15,8 @@ export type OutgoingEmail = {
   /** Overrides the mailer's default sender (the site's sender address setting). */
   from?: string;
   to: { name: string; address: string };
+  /** A bare address that reaches a person (the contact address in the site settings). */
+  replyTo?: string;
   subject: string;
   html: string;
   text: string;
@@ -51,11 +53,14 @@ function buildMessage(from: string, email: OutgoingEmail): SendMailOptions {
   return {
     from: email.from || from,
     to: email.to.name ? { name: email.to.name, address: email.to.address } : email.to.address,
+    ...(email.replyTo ? { replyTo: email.replyTo } : {}),
     subject: email.subject,
     html: email.html,
     text: email.text,
     ...(email.messageId ? { messageId: email.messageId } : {}),
-    ...(email.headers ? { headers: email.headers } : {}),
+    // Every email here is sent by the machine (RFC 3834): auto-responders ("out of office") must
+    // not answer it, and mail loops stop at the first hop.
+    headers: { ...email.headers, "Auto-Submitted": "auto-generated" },
     ...(email.icalEvent
       ? { icalEvent: { method: email.icalEvent.method, content: email.icalEvent.content, filename: "invite.ics" } }
       : {}),

@@ -33,13 +33,14 @@ export type ExportHeaders = {
   attendedMinutes: string;
 };
 
-function answerText(answers: Record<string, unknown>, id: string): string {
+/** One answer as text: a multiple choice joined with "; ". */
+export function answerText(answers: Record<string, unknown>, id: string): string {
   const value = answers[id];
   if (Array.isArray(value)) return value.filter((v) => typeof v === "string").join("; ");
   return typeof value === "string" ? value : "";
 }
 
-function parseAnswers(json: string): Record<string, unknown> {
+export function parseAnswers(json: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(json);
     return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

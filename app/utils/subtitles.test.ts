@@ -5,6 +5,8 @@ import {
   parseTimestampedText,
   parseTranscript,
   parseWebVTT,
+  readSRT,
+  readWebVTT,
   serializeWebVTT,
   TranscriptParseError,
   type Cue,
@@ -110,7 +112,6 @@ describe("parseWebVTT", () => {
     ["00:01.000 --> 00:02.000\nHi\n", 1, "missing-header", "Line 1: a WebVTT file must start with WEBVTT"],
     ["WEBVTTX\n\n00:01.000 --> 00:02.000\nHi\n", 1, "missing-header", "Line 1: a WebVTT file must start with WEBVTT"],
     ["WEBVTT\n\nNOTE nothing here\n", 1, "no-cues", "Line 1: the file has a WEBVTT header but no cues"],
-    ["WEBVTT\n00:01.000 --> 00:02.000\nHi\n", 2, "missing-blank-line", "Line 2: add a blank line between the WEBVTT header"],
   ])("rejects %j at line %i (%s)", (input, line, code, message) => {
     const error = parseError(() => parseWebVTT(input));
     expect(error.line).toBe(line);
@@ -118,7 +119,14 @@ describe("parseWebVTT", () => {
     expect(error.message.startsWith(message)).toBe(true);
   });
 
-  test("rejects an end time before the start time, naming both times and the line", () => {
+  test("a cue right under the header, without a blank line, starts the cues (as in the spec)", () => {
+    expect(readWebVTT("WEBVTT\n00:01.000 --> 00:02.000\nHi\n")).toEqual({
+      cues: [{ startMs: 1000, endMs: 2000, speaker: null, text: "Hi", settings: null, identifier: null }],
+      skipped: [],
+    });
+  });
+
+  test("skips a cue whose end time is before its start time, naming both times and the line, and keeps the rest", () => {
     const file = [
       "WEBVTT",
       "",
@@ -129,40 +137,52 @@ describe("parseWebVTT", () => {
       "00:00:05.000 --> 00:00:04.000",
       "Broken",
     ].join("\n");
-    const error = parseError(() => parseWebVTT(file));
-    expect(error.message).toBe("Line 7: the end time 00:00:04.000 is before the start time 00:00:05.000");
-    expect(error).toMatchObject({ line: 7, code: "end-before-start", params: { start: "00:00:05.000", end: "00:00:04.000" } });
-    expect(error.reason).toBe("the end time 00:00:04.000 is before the start time 00:00:05.000");
+    const { cues, skipped } = readWebVTT(file);
+    expect(cues.map((c) => c.text)).toEqual(["Fine"]);
+    expect(skipped).toEqual([
+      {
+        line: 7,
+        code: "end-before-start",
+        reason: "the end time 00:00:04.000 is before the start time 00:00:05.000",
+        params: { line: 7, start: "00:00:05.000", end: "00:00:04.000" },
+      },
+    ]);
   });
 
-  test("rejects a cue that ends when it starts", () => {
-    const error = parseError(() => parseWebVTT("WEBVTT\n\n00:05.000 --> 00:05.000\nZero\n"));
+  test("when every cue is bad, the first problem is the file's error", () => {
+    const error = parseError(() => parseWebVTT("WEBVTT\n\n00:05.000 --> 00:04.000\nBackwards\n"));
+    expect(error.message).toBe("Line 3: the end time 00:00:04.000 is before the start time 00:00:05.000");
     expect(error).toMatchObject({ line: 3, code: "end-before-start" });
   });
 
-  test("rejects a cue whose start goes back before the previous cue's start", () => {
+  test("keeps a zero-length cue", () => {
+    expect(readWebVTT("WEBVTT\n\n00:05.000 --> 00:05.000\nZero\n")).toMatchObject({
+      cues: [{ startMs: 5000, endMs: 5000, text: "Zero" }],
+      skipped: [],
+    });
+  });
+
+  test("skips a cue whose start goes back before the previous cue's start", () => {
     const file = "WEBVTT\n\n00:01:05.000 --> 00:01:08.000\nA\n\n00:01:00.000 --> 00:01:09.000\nB\n";
-    const error = parseError(() => parseWebVTT(file));
-    expect(error.line).toBe(6);
-    expect(error.code).toBe("backwards");
-    expect(error.message).toBe(
-      "Line 6: this cue starts at 00:01:00.000, before the previous cue (line 3) starting at 00:01:05.000; put the cues in time order",
-    );
-    expect(error.params).toMatchObject({ previousLine: 3, start: "00:01:00.000", previousStart: "00:01:05.000" });
+    const { cues, skipped } = readWebVTT(file);
+    expect(cues.map((c) => c.text)).toEqual(["A"]);
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]).toMatchObject({ line: 6, code: "backwards", params: { previousLine: 3, start: "00:01:00.000", previousStart: "00:01:05.000" } });
+    expect(skipped[0]!.reason).toBe("this cue starts at 00:01:00.000, before the previous cue (line 3) starting at 00:01:05.000; put the cues in time order");
   });
 
-  test("rejects a timing line without an arrow, pointing at that line", () => {
+  test("skips a timing line without an arrow, pointing at that line", () => {
     const file = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA\n\n00:00:03.000 00:00:04.000\nB\n";
-    const error = parseError(() => parseWebVTT(file));
-    expect(error).toMatchObject({ line: 6, code: "missing-arrow" });
-    expect(error.message).toContain("00:00:01.000 --> 00:00:04.000");
+    const { cues, skipped } = readWebVTT(file);
+    expect(cues.map((c) => c.text)).toEqual(["A"]);
+    expect(skipped).toMatchObject([{ line: 6, code: "missing-arrow" }]);
+    expect(skipped[0]!.reason).toContain("00:00:01.000 --> 00:00:04.000");
   });
 
-  test("rejects an identifier followed by text instead of a timing line", () => {
+  test("skips an identifier followed by text instead of a timing line", () => {
     const file = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA\n\nintro\nWelcome everyone\n";
-    const error = parseError(() => parseWebVTT(file));
-    expect(error.message).toBe("Line 7: expected a timing line like 00:00:01.000 --> 00:00:04.000");
-    expect(error.code).toBe("bad-timing");
+    const { skipped } = readWebVTT(file);
+    expect(skipped).toMatchObject([{ line: 7, code: "bad-timing", reason: "expected a timing line like 00:00:01.000 --> 00:00:04.000" }]);
   });
 
   test.each([
@@ -170,12 +190,13 @@ describe("parseWebVTT", () => {
     ["00:00:75.000", "seconds", 75],
     ["60:00.000", "minutes", 60],
   ])("rejects the out-of-range time %s", (time, unit, number) => {
+    // The only cue is bad, so the file is refused with that cue's problem.
     const error = parseError(() => parseWebVTT(`WEBVTT\n\n${time} --> 99:00:00.000\nA\n`));
     expect(error).toMatchObject({ line: 3, code: "bad-number", params: { unit, number } });
     expect(error.message).toBe(`Line 3: ${time} is not a valid time: the ${unit} (${number}) must be between 00 and 59`);
   });
 
-  test.each(["0:01.000", "00:01.5", "00:00:1.000", "1:00:00.000", "abc"])("rejects the malformed time %s", (time) => {
+  test.each(["0:01.000", "00:01.5", "00:00:1.000", "00:01.0000", "abc"])("rejects the malformed time %s", (time) => {
     const error = parseError(() => parseWebVTT(`WEBVTT\n\n00:00.000 --> ${time}\nA\n`));
     expect(error).toMatchObject({ line: 3, code: "bad-timestamp" });
     expect(error.message).toContain(`"${time}" is not a valid time`);
@@ -218,7 +239,17 @@ describe("parseSRT", () => {
     expect(cues).toMatchObject([{ startMs: 5_400_250, endMs: 5_404_000, identifier: "7" }]);
   });
 
-  test("rejects a missing arrow, end before start, backwards starts and bad numbers with line numbers", () => {
+  test("skips a bad cue, with its line, and keeps the others", () => {
+    const file = "1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\n00:00:03,000 -> 00:00:04,000\nB\n\n3\n00:00:05,000\u00a0-->\u00a000:00:06,000\nC\n";
+    const { cues, skipped } = readSRT(file);
+    expect(cues.map((c) => [c.identifier, c.text])).toEqual([
+      ["1", "A"],
+      ["3", "C"],
+    ]);
+    expect(skipped).toMatchObject([{ line: 6, code: "missing-arrow" }]);
+  });
+
+  test("a file with only bad cues is refused with the first problem, its line and its reason", () => {
     expect(parseError(() => parseSRT("1\n00:00:01,000 -> 00:00:02,000\nA\n"))).toMatchObject({
       line: 2,
       code: "missing-arrow",
@@ -226,9 +257,10 @@ describe("parseSRT", () => {
     expect(parseError(() => parseSRT("1\n00:00:03,000 --> 00:00:02,000\nA\n")).message).toBe(
       "Line 2: the end time 00:00:02.000 is before the start time 00:00:03.000",
     );
-    expect(
-      parseError(() => parseSRT("1\n00:00:05,000 --> 00:00:06,000\nA\n\n2\n00:00:04,000 --> 00:00:07,000\nB\n")),
-    ).toMatchObject({ line: 6, code: "backwards" });
+    expect(readSRT("1\n00:00:05,000 --> 00:00:06,000\nA\n\n2\n00:00:04,000 --> 00:00:07,000\nB\n")).toMatchObject({
+      cues: [{ text: "A" }],
+      skipped: [{ line: 6, code: "backwards" }],
+    });
     expect(parseError(() => parseSRT("1\n00:00:61,000 --> 00:01:02,000\nA\n"))).toMatchObject({
       line: 2,
       code: "bad-number",
@@ -321,5 +353,114 @@ describe("formatVttTimestamp and serializeWebVTT", () => {
       "WEBVTT\n\n00:01.000 --> 00:04.000 align:start\n<v Priya Raman>Child labour <i>is</i> work that harms children.\n",
     );
     expect(parseWebVTT(serializeWebVTT(original))).toEqual(original);
+  });
+});
+
+// Cases from the W3C WebVTT parsing algorithm (https://www.w3.org/TR/webvtt1/#file-parsing) and
+// from files that real tools write.
+describe("readWebVTT: the spec's parsing cases", () => {
+  test("a form feed around the arrow is whitespace; a vertical tab or no-break space skips only that cue", () => {
+    const file = [
+      "WEBVTT",
+      "",
+      "00:00:01.000\f-->\f00:00:02.000\fline:0",
+      "Form feed",
+      "",
+      "00:00:03.000\u000b--> 00:00:04.000",
+      "Vertical tab",
+      "",
+      "00:00:05.000 -->\u00a000:00:06.000",
+      "No-break space",
+      "",
+      "00:00:07.000 --> 00:00:08.000\u00a0align:start",
+      "No-break space before the settings",
+      "",
+      "00:00:09.000 --> 00:00:10.000",
+      "Last",
+    ].join("\n");
+    const { cues, skipped } = readWebVTT(file);
+    expect(cues.map((c) => [c.text, c.settings])).toEqual([
+      ["Form feed", "line:0"],
+      ["Last", null],
+    ]);
+    expect(skipped.map((s) => [s.line, s.code])).toEqual([
+      [6, "bad-timing"],
+      [9, "bad-timing"],
+      [12, "bad-timing"],
+    ]);
+    expect(skipped[0]!.reason).toContain("a vertical tab (U+000B)");
+    expect(skipped[1]!.reason).toContain("a no-break space (U+00A0)");
+  });
+
+  test("hours are optional and may have one digit or many", () => {
+    const { cues, skipped } = readWebVTT("WEBVTT\n\n1:02:03.004 --> 1:02:04.000\nOne-digit hours\n\n123:00:00.000 --> 123:00:01.000\nMany\n");
+    expect(skipped).toEqual([]);
+    expect(cues.map((c) => [c.startMs, c.endMs])).toEqual([
+      [3_723_004, 3_724_000],
+      [442_800_000, 442_801_000],
+    ]);
+  });
+
+  test("the arrow needs no spaces around it, and settings may be separated by tabs", () => {
+    expect(readWebVTT("WEBVTT\n\n00:01.000-->00:02.000\tline:0\t align:end\nTight\n").cues).toMatchObject([
+      { startMs: 1000, endMs: 2000, settings: "line:0 align:end", text: "Tight" },
+    ]);
+  });
+
+  test("keeps cue identifiers, including Zoom's numbers; an identifier line with -->  is a timing line", () => {
+    const file = "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nA\n\nintro part\n00:00:02.000 --> 00:00:03.000\nB\n\nchapter --> two\n00:00:03.000 --> 00:00:04.000\nC\n";
+    const { cues, skipped } = readWebVTT(file);
+    expect(cues.map((c) => [c.identifier, c.text])).toEqual([
+      ["1", "A"],
+      ["intro part", "B"],
+      [null, "C"],
+    ]);
+    // The would-be identifier is reported; the cue under it survives.
+    expect(skipped).toMatchObject([{ line: 11, code: "bad-timestamp" }]);
+  });
+
+  test("NOTE, STYLE and REGION blocks are not cues; a NOTE holding --> is read as a timing line (the spec forbids it there) and reported; NUL becomes U+FFFD", () => {
+    const file = "WEBVTT\n\nSTYLE\n::cue { color: red }\n\nREGION\nid:r1\n\nNOTE a --> b is fine in a note?\n\n00:01.000 --> 00:02.000\nA\u0000B\n";
+    const { cues, skipped } = readWebVTT(file);
+    expect(cues.map((c) => c.text)).toEqual(["A\uFFFDB"]);
+    expect(skipped.map((s) => s.line)).toEqual([9]);
+  });
+
+  test("WEBVTT must be followed by a space, a tab or the end of the line", () => {
+    expect(readWebVTT("WEBVTT\tKind: captions\n\n00:01.000 --> 00:02.000\nA\n").cues).toHaveLength(1);
+    expect(parseError(() => readWebVTT("WEBVTT-x\n\n00:01.000 --> 00:02.000\nA\n"))).toMatchObject({ code: "missing-header" });
+  });
+
+  test("Zoom transcripts: numbered cues with 'Name: text' keep the speaker", () => {
+    const zoom = [
+      "WEBVTT",
+      "",
+      "1",
+      "00:00:02.350 --> 00:00:05.120",
+      "Amara Okafor: Good morning, everyone.",
+      "",
+      "2",
+      "00:00:05.700 --> 00:00:09.010",
+      "Rania Haddad: Thank you. Today: the minimum standards.",
+      "",
+      "3",
+      "00:00:09.500 --> 00:00:12.000",
+      "Amara Okafor: Let's begin.",
+      "",
+    ].join("\r\n");
+    expect(readWebVTT(zoom).cues.map((c) => [c.identifier, c.speaker, c.text])).toEqual([
+      ["1", "Amara Okafor", "Good morning, everyone."],
+      ["2", "Rania Haddad", "Thank you. Today: the minimum standards."],
+      ["3", "Amara Okafor", "Let's begin."],
+    ]);
+  });
+
+  test("an ordinary file keeps 'Word: text' as text", () => {
+    const file = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Amina>Welcome.\n\n00:02.000 --> 00:03.000\nToday: the standards.\n\n00:03.000 --> 00:04.000\nNext: questions.\n";
+    expect(readWebVTT(file).cues.map((c) => [c.speaker, c.text])).toEqual([
+      ["Amina", "Welcome."],
+      [null, "Today: the standards."],
+      [null, "Next: questions."],
+    ]);
   });
 });

@@ -52,15 +52,9 @@ const TIMING_EXAMPLE = "00:00:01.000 --> 00:00:04.000";
 // The last line of a plain-text transcript has no successor to end it.
 export const LAST_TEXT_CUE_MS = 5_000;
 
+/** The cues of a transcript; a cue that cannot be read is left out (readTranscript lists them). */
 export function parseTranscript(text: string, format: TranscriptFormat): Cue[] {
-  switch (format) {
-    case "vtt":
-      return parseWebVTT(text);
-    case "srt":
-      return parseSRT(text);
-    case "txt":
-      return parseTimestampedText(text);
-  }
+  return readTranscript(text, format).cues;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -117,8 +111,9 @@ function parseTimestamp(token: string, lineNumber: number, style: TimestampStyle
         { value: token, example: token.replace(",", ".") },
       );
     }
+    // The spec takes hours of any length ("1:02:03.000"), minutes and seconds of exactly two
+    // digits and milliseconds of exactly three.
     if (fractionText === undefined || fractionText.length !== 3) return bad();
-    if (hoursText !== undefined && hoursText.length < 2) return bad();
     if (minutesText!.length !== 2 || secondsText!.length !== 2) return bad();
   } else if (style === "srt") {
     // Real-world SRT writers drop the leading zero of the hours and some use a dot; accept both.
@@ -167,36 +162,6 @@ function throwMissingTiming(line: string, lineNumber: number): never {
   });
 }
 
-function parseTimingLine(line: string, lineNumber: number, style: "vtt" | "srt"): Timing {
-  const arrow = line.indexOf("-->");
-  if (arrow === -1) return throwMissingTiming(line, lineNumber);
-  const startToken = line.slice(0, arrow).trim();
-  const rest = line.slice(arrow + 3).replace(/^[ \t]+/, "");
-  const endMatch = /^(\S*)(?:[ \t]+(.*))?$/.exec(rest)!;
-  const endToken = endMatch[1]!;
-  if (startToken === "" || endToken === "") {
-    throw new TranscriptParseError(
-      lineNumber,
-      "bad-timing",
-      `the timing line needs a start and an end time, like ${TIMING_EXAMPLE}`,
-      { example: TIMING_EXAMPLE },
-    );
-  }
-  const startMs = parseTimestamp(startToken, lineNumber, style);
-  const endMs = parseTimestamp(endToken, lineNumber, style);
-  if (endMs <= startMs) {
-    const start = formatVttTimestamp(startMs);
-    const end = formatVttTimestamp(endMs);
-    const reason =
-      endMs === startMs
-        ? `the end time ${end} is the same as the start time; a cue must end after it starts`
-        : `the end time ${end} is before the start time ${start}`;
-    throw new TranscriptParseError(lineNumber, "end-before-start", reason, { start, end });
-  }
-  const settings = endMatch[2]?.trim() || null;
-  return { startMs, endMs, settings };
-}
-
 // Transcripts are read top to bottom and searched by time, so a start that jumps back is almost
 // always a pasted or mis-typed line. Overlaps (two people talking at once) are fine.
 function assertNotBackwards(startMs: number, previous: { startMs: number; line: number } | null, lineNumber: number) {
@@ -234,54 +199,201 @@ function decodeEntities(text: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// WebVTT
+// Reading with tolerance: a bad cue is skipped and reported, the rest of the file is kept
 
-type Block = { lines: string[]; firstLine: number };
+/** A cue left out of the transcript, with the line to look at and why (same shape as an error). */
+export type SkippedCue = { line: number; code: TranscriptErrorCode; reason: string; params: TranscriptErrorParams };
+
+export type TranscriptReading = { cues: Cue[]; skipped: SkippedCue[] };
+
+function skippedFrom(error: TranscriptParseError): SkippedCue {
+  return { line: error.line, code: error.code, reason: error.reason, params: error.params };
+}
 
 /**
- * Splits the lines after the header into blocks. Like the spec's parser, a line containing "-->"
- * inside a cue's text starts a new cue: a missing blank line should not swallow the next cue.
+ * Reads a transcript, keeping every cue that can be read. Problems with the file as a whole
+ * (empty, no WEBVTT signature, nothing readable at all) still throw a TranscriptParseError; a
+ * problem with one cue only leaves that cue out and lists it in `skipped`.
  */
-function collectVttBlocks(lines: string[], from: number): Block[] {
-  const blocks: Block[] = [];
-  let current: Block | null = null;
-  let seenArrow = false;
-  for (let i = from; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (isBlank(line)) {
-      current = null;
-      continue;
-    }
-    const hasArrow = line.includes("-->");
-    if (current && hasArrow && seenArrow) current = null;
-    if (!current) {
-      current = { lines: [], firstLine: i + 1 };
-      blocks.push(current);
-      seenArrow = false;
-    }
-    current.lines.push(line);
-    if (hasArrow) seenArrow = true;
+export function readTranscript(text: string, format: TranscriptFormat): TranscriptReading {
+  switch (format) {
+    case "vtt":
+      return readWebVTT(text);
+    case "srt":
+      return readSRT(text);
+    case "txt":
+      return { cues: parseTimestampedText(text), skipped: [] };
   }
-  return blocks;
+}
+
+// With nothing kept, the first problem is the reason the file cannot be used.
+function requireSomeCues(reading: TranscriptReading, noCues: () => TranscriptParseError): TranscriptReading {
+  if (reading.cues.length > 0) return reading;
+  const first = reading.skipped[0];
+  if (first) throw new TranscriptParseError(first.line, first.code, first.reason, first.params);
+  throw noCues();
+}
+
+// Checks shared by both formats once a cue's times are read. A cue that ends when it starts is
+// kept (WebVTT allows it: a caption that flashes, or a chapter mark); one that ends before it
+// starts, or starts before the previous cue, is skipped.
+function checkCueOrder(timing: Timing, lineNumber: number, previous: { startMs: number; line: number } | null): void {
+  if (timing.endMs < timing.startMs) {
+    const start = formatVttTimestamp(timing.startMs);
+    const end = formatVttTimestamp(timing.endMs);
+    throw new TranscriptParseError(lineNumber, "end-before-start", `the end time ${end} is before the start time ${start}`, { start, end });
+  }
+  assertNotBackwards(timing.startMs, previous, lineNumber);
+}
+
+// ---------------------------------------------------------------------------------------------
+// WebVTT, following the W3C parsing algorithm (https://www.w3.org/TR/webvtt1/#file-parsing)
+// with one deliberate leniency: a line of only spaces separates blocks, as an empty line does,
+// because editors leave trailing spaces and the strict reading would glue two cues together.
+
+// "ASCII whitespace" in the spec: tab, line feed, form feed, carriage return and space. A
+// no-break space or a vertical tab is not whitespace there, so a timing line holding one is bad.
+const VTT_WHITESPACE = /[\t\n\f\r ]/;
+const VTT_WHITESPACE_RUN = /[\t\n\f\r ]+/;
+// eslint-disable-next-line no-control-regex -- the vertical tab is what this looks for
+const ODD_SPACE = /[\u000b\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
+
+function describeOddSpace(token: string): string | null {
+  const found = ODD_SPACE.exec(token)?.[0];
+  if (!found) return null;
+  const code = `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  const name = found === "\u00a0" ? "a no-break space" : found === "\u000b" ? "a vertical tab" : "an invisible space";
+  return `${name} (${code})`;
+}
+
+/** "collect a WebVTT timestamp" on the token, with a message that names what is wrong. */
+function vttTimestamp(token: string, lineNumber: number): number {
+  const odd = describeOddSpace(token);
+  if (odd) {
+    throw new TranscriptParseError(
+      lineNumber,
+      "bad-timing",
+      `the timing line contains ${odd}, which WebVTT does not accept between times; replace it with an ordinary space`,
+      { value: token, character: odd },
+    );
+  }
+  return parseTimestamp(token, lineNumber, "vtt");
+}
+
+/** "collect WebVTT cue timings and settings" from one line that contains "-->". */
+function parseVttTimingLine(line: string, lineNumber: number): Timing {
+  let position = 0;
+  const skipWhitespace = () => {
+    while (position < line.length && VTT_WHITESPACE.test(line[position]!)) position++;
+  };
+  skipWhitespace();
+  const arrow = line.indexOf("-->", position);
+  // The start time runs to the arrow (the spec stops at the first character that cannot be part
+  // of a timestamp, which then has to be whitespace or the arrow).
+  const startToken = line.slice(position, arrow).replace(/[\t\n\f\r ]+$/, "");
+  if (startToken === "") {
+    throw new TranscriptParseError(lineNumber, "bad-timing", `the timing line needs a start and an end time, like ${TIMING_EXAMPLE}`, { example: TIMING_EXAMPLE });
+  }
+  if (VTT_WHITESPACE.test(startToken)) {
+    // Two words before the arrow: "00:01.000 00:02.000 --> …" or an identifier and a time.
+    throw new TranscriptParseError(lineNumber, "bad-timing", `expected a timing line like ${TIMING_EXAMPLE}`, { example: TIMING_EXAMPLE });
+  }
+  const startMs = vttTimestamp(startToken, lineNumber);
+  position = arrow + 3;
+  skipWhitespace();
+  const rest = line.slice(position);
+  const endToken = rest.split(VTT_WHITESPACE_RUN, 1)[0] ?? "";
+  if (endToken === "") {
+    throw new TranscriptParseError(lineNumber, "bad-timing", `the timing line needs a start and an end time, like ${TIMING_EXAMPLE}`, { example: TIMING_EXAMPLE });
+  }
+  const endMs = vttTimestamp(endToken, lineNumber);
+  const settings = rest
+    .slice(endToken.length)
+    .split(VTT_WHITESPACE_RUN)
+    .filter((part) => part !== "")
+    .join(" ");
+  return { startMs, endMs, settings: settings || null };
 }
 
 const VOICE_TAG = /<v(?:\.[^\s>]*)*(?:[ \t]+([^>]*))?>/;
 
-function cleanVttText(payload: string[]): { speaker: string | null; text: string } {
+function cleanVttText(payload: string[]): { speaker: string | null; text: string; voiced: boolean } {
   const joined = payload.join("\n");
   // A cue normally holds one voice; when it holds several, the first speaker names the cue.
   const voice = VOICE_TAG.exec(joined);
   const speaker = voice?.[1] ? decodeEntities(voice[1].trim()) || null : null;
   const text = decodeEntities(joined.replace(/<[^>\n]*>/g, "")).trim();
-  return { speaker, text };
+  return { speaker, text, voiced: voice !== null };
 }
 
-export function parseWebVTT(text: string): Cue[] {
-  const lines = splitLines(text);
+type VttBlock =
+  | { kind: "cue"; identifier: string | null; timing: Timing; timingLine: number; payload: string[] }
+  | { kind: "bad-cue"; error: TranscriptParseError }
+  | { kind: "other"; lines: string[]; firstLine: number };
+
+/**
+ * "collect a WebVTT block": an optional identifier line, a timing line, then the cue's text up
+ * to a blank line. A line with "-->" further down starts the next block, so a missing blank line
+ * does not swallow the next cue, and a would-be identifier containing "-->" is read as a timing
+ * line (and reported when it is not one) while the cue under it survives.
+ */
+function collectVttBlock(lines: string[], from: number): { block: VttBlock; next: number } {
+  let index = from;
+  let count = 0;
+  let seenArrow = false;
+  let buffer: string[] = [];
+  let timing: Timing | null = null;
+  let timingLine = 0;
+  let identifier: string | null = null;
+  let error: TranscriptParseError | null = null;
+  while (index < lines.length) {
+    const line = lines[index]!;
+    if (isBlank(line)) break;
+    count++;
+    if (line.includes("-->")) {
+      if (count === 1 || (count === 2 && !seenArrow)) {
+        seenArrow = true;
+        identifier = buffer.length ? buffer[0]!.trim() || null : null;
+        buffer = [];
+        timingLine = index + 1;
+        try {
+          timing = parseVttTimingLine(line, timingLine);
+        } catch (caught) {
+          if (!(caught instanceof TranscriptParseError)) throw caught;
+          error = caught;
+        }
+        index++;
+        continue;
+      }
+      break;
+    }
+    buffer.push(line);
+    index++;
+  }
+  if (error) return { block: { kind: "bad-cue", error }, next: index };
+  if (timing) return { block: { kind: "cue", identifier, timing, timingLine, payload: buffer }, next: index };
+  return { block: { kind: "other", lines: buffer, firstLine: from + 1 }, next: index };
+}
+
+// Zoom's own transcripts carry no <v> tags; they number every cue and start its text with
+// "Speaker Name: ". The label is taken as a speaker only in files shaped like that (no voice tags,
+// and most cues labelled by a name), so "Today: the agenda" in an ordinary file stays text.
+function applyZoomSpeakers(cues: (Cue & { voiced: boolean })[]): Cue[] {
+  const plain = cues.map(({ voiced: _voiced, ...cue }) => cue);
+  if (cues.some((cue) => cue.voiced)) return plain;
+  const split = plain.map((cue) => splitSpeaker(cue.text));
+  const labelled = split.filter((s) => s.speaker !== null).length;
+  if (labelled < 2 || labelled < plain.length * 0.6) return plain;
+  return plain.map((cue, i) => ({ ...cue, speaker: split[i]!.speaker, text: split[i]!.speaker ? split[i]!.text : cue.text }));
+}
+
+export function readWebVTT(text: string): TranscriptReading {
+  // The spec's preprocessing: NUL becomes U+FFFD; CRLF and CR become LF (splitLines).
+  // eslint-disable-next-line no-control-regex -- NUL is what the spec replaces
+  const lines = splitLines(text.replace(/\u0000/g, "\uFFFD"));
   assertNotEmpty(lines);
 
-  const header = lines[0]!;
-  if (!/^WEBVTT(?:[ \t].*)?$/.test(header)) {
+  if (!/^WEBVTT(?:[ \t]|$)/.test(lines[0]!)) {
     throw new TranscriptParseError(
       1,
       "missing-header",
@@ -289,55 +401,60 @@ export function parseWebVTT(text: string): Cue[] {
     );
   }
 
-  // Lines right after the signature belong to the header until the first blank line.
+  // The header runs to the first blank line, or to a line with "-->", which starts the first cue.
   let index = 1;
-  while (index < lines.length && !isBlank(lines[index]!)) {
-    if (lines[index]!.includes("-->")) {
-      throw new TranscriptParseError(
-        index + 1,
-        "missing-blank-line",
-        "add a blank line between the WEBVTT header and the first cue",
-      );
-    }
-    index++;
-  }
+  while (index < lines.length && !isBlank(lines[index]!) && !lines[index]!.includes("-->")) index++;
 
-  const cues: Cue[] = [];
+  const cues: (Cue & { voiced: boolean })[] = [];
+  const skipped: SkippedCue[] = [];
   let previous: { startMs: number; line: number } | null = null;
-
-  for (const block of collectVttBlocks(lines, index)) {
-    const first = block.lines[0]!;
-    const firstHasArrow = first.includes("-->");
-    const secondHasArrow = block.lines[1]?.includes("-->") ?? false;
-
-    if (!firstHasArrow && !secondHasArrow) {
-      if (/^NOTE(?:[ \t]|$)/.test(first)) continue;
-      if (/^(?:STYLE|REGION)[ \t]*$/.test(first)) continue;
-      // A block without an arrow: point at the line that should have been the timing line.
-      const looksLikeTiming = TIMESTAMP_LIKE.test(first) || block.lines.length === 1;
-      const at = looksLikeTiming ? 0 : 1;
-      throwMissingTiming(block.lines[at]!, block.firstLine + at);
+  while (index < lines.length) {
+    if (isBlank(lines[index]!)) {
+      index++;
+      continue;
     }
-
-    const timingIndex = firstHasArrow ? 0 : 1;
-    const timingLineNumber = block.firstLine + timingIndex;
-    const identifier = firstHasArrow ? null : first.trim();
-    const timing = parseTimingLine(block.lines[timingIndex]!, timingLineNumber, "vtt");
-    assertNotBackwards(timing.startMs, previous, timingLineNumber);
-    previous = { startMs: timing.startMs, line: timingLineNumber };
-
-    cues.push({ ...timing, ...cleanVttText(block.lines.slice(timingIndex + 1)), identifier });
+    const { block, next } = collectVttBlock(lines, index);
+    index = next;
+    if (block.kind === "bad-cue") {
+      skipped.push(skippedFrom(block.error));
+      continue;
+    }
+    if (block.kind === "other") {
+      const first = block.lines[0]!;
+      if (/^NOTE(?:[ \t]|$)/.test(first) || /^(?:STYLE|REGION)[ \t]*$/.test(first)) continue;
+      // Text with no timing line: point at the line that should have been the timing line.
+      const at = TIMESTAMP_LIKE.test(first) || block.lines.length === 1 ? 0 : 1;
+      try {
+        throwMissingTiming(block.lines[at]!, block.firstLine + at);
+      } catch (caught) {
+        if (!(caught instanceof TranscriptParseError)) throw caught;
+        skipped.push(skippedFrom(caught));
+      }
+      continue;
+    }
+    try {
+      checkCueOrder(block.timing, block.timingLine, previous);
+    } catch (caught) {
+      if (!(caught instanceof TranscriptParseError)) throw caught;
+      skipped.push(skippedFrom(caught));
+      continue;
+    }
+    previous = { startMs: block.timing.startMs, line: block.timingLine };
+    cues.push({ ...block.timing, ...cleanVttText(block.payload), identifier: block.identifier });
   }
 
-  if (cues.length === 0) {
-    throw new TranscriptParseError(
-      1,
-      "no-cues",
-      `the file has a WEBVTT header but no cues; add cues with timing lines like ${TIMING_EXAMPLE}`,
-      { example: TIMING_EXAMPLE },
-    );
-  }
-  return cues;
+  return requireSomeCues(
+    { cues: applyZoomSpeakers(cues), skipped },
+    () =>
+      new TranscriptParseError(1, "no-cues", `the file has a WEBVTT header but no cues; add cues with timing lines like ${TIMING_EXAMPLE}`, {
+        example: TIMING_EXAMPLE,
+      }),
+  );
+}
+
+/** The cues of a WebVTT file; cues that cannot be read are left out (readWebVTT lists them). */
+export function parseWebVTT(text: string): Cue[] {
+  return readWebVTT(text).cues;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -346,10 +463,28 @@ export function parseWebVTT(text: string): Cue[] {
 // SRT has no escaping, so only strip the formatting tags players know; "< 5 years" stays text.
 const SRT_TAGS = /<\/?(?:i|b|u|s|font)(?:\s[^>]*)?>|\{\\[^}]*\}/gi;
 
-export function parseSRT(text: string): Cue[] {
+// SRT has no specification; players read any whitespace around the arrow, including the
+// no-break spaces and form feeds word processors leave behind.
+function parseSrtTimingLine(line: string, lineNumber: number): Timing {
+  const arrow = line.indexOf("-->");
+  if (arrow === -1) return throwMissingTiming(line, lineNumber);
+  const startToken = line.slice(0, arrow).replace(/^[\s\ufeff]+|[\s\ufeff]+$/g, "");
+  const rest = line.slice(arrow + 3).replace(/^[\s\ufeff]+/, "");
+  const endToken = rest.split(/[\s\ufeff]+/, 1)[0] ?? "";
+  if (startToken === "" || endToken === "") {
+    throw new TranscriptParseError(lineNumber, "bad-timing", `the timing line needs a start and an end time, like ${TIMING_EXAMPLE}`, { example: TIMING_EXAMPLE });
+  }
+  const startMs = parseTimestamp(startToken, lineNumber, "srt");
+  const endMs = parseTimestamp(endToken, lineNumber, "srt");
+  const settings = rest.slice(endToken.length).trim();
+  return { startMs, endMs, settings: settings || null };
+}
+
+export function readSRT(text: string): TranscriptReading {
   const lines = splitLines(text);
   assertNotEmpty(lines);
 
+  type Block = { lines: string[]; firstLine: number };
   const blocks: Block[] = [];
   let current: Block | null = null;
   lines.forEach((line, i) => {
@@ -365,14 +500,22 @@ export function parseSRT(text: string): Cue[] {
   });
 
   const cues: Cue[] = [];
+  const skipped: SkippedCue[] = [];
   let previous: { startMs: number; line: number } | null = null;
   for (const block of blocks) {
     // The cue number is expected, but files cut by hand often lose it; the timing line decides.
     const firstHasArrow = block.lines[0]!.includes("-->");
     const timingIndex = firstHasArrow ? 0 : TIMESTAMP_LIKE.test(block.lines[0]!) || block.lines.length === 1 ? 0 : 1;
     const timingLineNumber = block.firstLine + timingIndex;
-    const timing = parseTimingLine(block.lines[timingIndex]!, timingLineNumber, "srt");
-    assertNotBackwards(timing.startMs, previous, timingLineNumber);
+    let timing: Timing;
+    try {
+      timing = parseSrtTimingLine(block.lines[timingIndex]!, timingLineNumber);
+      checkCueOrder(timing, timingLineNumber, previous);
+    } catch (caught) {
+      if (!(caught instanceof TranscriptParseError)) throw caught;
+      skipped.push(skippedFrom(caught));
+      continue;
+    }
     previous = { startMs: timing.startMs, line: timingLineNumber };
 
     const body = block.lines
@@ -384,14 +527,16 @@ export function parseSRT(text: string): Cue[] {
       ...timing,
       speaker: null,
       text: body,
-      identifier: timingIndex === 1 ? block.lines[0]!.trim() : null,
+      identifier: timingIndex === 1 ? block.lines[0]!.replace(/^\ufeff/, "").trim() : null,
     });
   }
 
-  if (cues.length === 0) {
-    throw new TranscriptParseError(1, "no-cues", `the file has no cues; add cues with timing lines like 00:00:01,000 --> 00:00:04,000`);
-  }
-  return cues;
+  return requireSomeCues({ cues, skipped }, () => new TranscriptParseError(1, "no-cues", `the file has no cues; add cues with timing lines like 00:00:01,000 --> 00:00:04,000`));
+}
+
+/** The cues of an SRT file; cues that cannot be read are left out (readSRT lists them). */
+export function parseSRT(text: string): Cue[] {
+  return readSRT(text).cues;
 }
 
 // ---------------------------------------------------------------------------------------------

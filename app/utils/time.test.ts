@@ -324,9 +324,11 @@ describe("formatSessionRange", () => {
     const ar = formatSessionRange(at("2026-03-03T13:00:00Z"), at("2026-03-03T14:30:00Z"), "Asia/Amman", "ar");
     expect(ar.date).toContain("مارس");
     // ICU names Amman only by its offset; the city, in the reader's language, keeps it recognisable.
-    expect(ar.zoneName).toMatch(/^عمّان \(.*03:00\)$/);
-    expect(zoneDisplayName("Asia/Amman", "en", at("2026-03-03T13:00:00Z"))).toBe("Amman (GMT+03:00)");
-    expect(zoneDisplayName("Asia/Amman", "fr", at("2026-03-03T13:00:00Z"))).toBe("Amman (UTC+03:00)");
+    // No brackets inside the name: it is itself shown in brackets ("(عمّان (غرينتش+03:00))" nested).
+    expect(ar.zoneName).toMatch(/^عمّان، [^()]*03:00$/);
+    expect(ar.full).toMatch(/\(عمّان، [^()]*03:00\)$/);
+    expect(zoneDisplayName("Asia/Amman", "en", at("2026-03-03T13:00:00Z"))).toBe("Amman, GMT+03:00");
+    expect(zoneDisplayName("Asia/Amman", "fr", at("2026-03-03T13:00:00Z"))).toBe("Amman, UTC+03:00");
   });
 
   test("12-hour clock on request", () => {
@@ -363,8 +365,8 @@ describe("formatSessionRange", () => {
   test("a session during the fall-back hour keeps its real length", () => {
     // 00:30 EDT → 01:30 EST on 1 November reads as one hour on the clock but lasts two.
     const text = formatSessionRange(at("2026-11-01T04:30:00Z"), at("2026-11-01T06:30:00Z"), "America/New_York", "en-GB");
-    expect(text.time).toBe("00:30–01:30");
-    expect(text.zoneName).toBe("Eastern Daylight Time");
+    expect(text.time).toBe("00:30 UTC-4 – 01:30 UTC-5");
+    expect(text.zoneName).toBe("Eastern Daylight Time → Eastern Standard Time");
   });
 
   test("bad input", () => {
@@ -373,6 +375,60 @@ describe("formatSessionRange", () => {
     const text = formatSessionRange(at("2026-03-03T13:00:00Z"), at("2026-03-03T14:00:00Z"), "Europe/Geneva", "en_GB");
     expect(text.time).toBe("13:00–14:00");
     expect(text.offsetLabel).toBe("UTC");
+  });
+});
+
+describe("a session across a clock change labels each end in its own offset", () => {
+  test("New York, spring forward: 01:15 EST to 03:45 EDT", () => {
+    // 8 March 2026: 02:00 EST becomes 03:00 EDT. 06:15Z is 01:15 EST; 07:45Z is 03:45 EDT.
+    const text = formatSessionRange(at("2026-03-08T06:15:00Z"), at("2026-03-08T07:45:00Z"), "America/New_York", "en-GB");
+    expect(text.time).toBe("01:15 UTC-5 – 03:45 UTC-4");
+    expect(text.offsetLabel).toBe("UTC-5");
+    expect(text.endOffsetLabel).toBe("UTC-4");
+    expect(text.endZoneName).toBe("Eastern Daylight Time");
+    expect(text.zoneName).toBe("Eastern Standard Time → Eastern Daylight Time");
+    expect(text.full).toMatch(/^Sunday,? 8 March 2026(,| at) 01:15 \(Eastern Standard Time\) – 03:45 \(Eastern Daylight Time\)$/);
+    expect(text.full).not.toMatch(/03:45\)? \(Eastern Standard Time\)$/);
+  });
+
+  test("New York, fall back: 01:30 EDT to 01:30 EST is an hour, and says so", () => {
+    const text = formatSessionRange(at("2026-11-01T05:30:00Z"), at("2026-11-01T06:30:00Z"), "America/New_York", "en-US");
+    expect(text.time).toBe("01:30 UTC-4 – 01:30 UTC-5");
+    expect(text.full).toContain("(Eastern Daylight Time) – 01:30 (Eastern Standard Time)");
+  });
+
+  test("London, both directions", () => {
+    // 29 March 2026 01:00 GMT → 02:00 BST; 25 October 2026 02:00 BST → 01:00 GMT.
+    const spring = formatSessionRange(at("2026-03-29T00:30:00Z"), at("2026-03-29T01:30:00Z"), "Europe/London", "en-GB");
+    expect(spring.time).toBe("00:30 UTC – 02:30 UTC+1");
+    expect(spring.zoneName).toBe("Greenwich Mean Time → British Summer Time");
+    const autumn = formatSessionRange(at("2026-10-25T00:15:00Z"), at("2026-10-25T01:45:00Z"), "Europe/London", "en-GB");
+    expect(autumn.time).toBe("01:15 UTC+1 – 01:45 UTC");
+    expect(autumn.endZoneName).toBe("Greenwich Mean Time");
+  });
+
+  test("Sydney, southern hemisphere: summer time ends in April, starts in October", () => {
+    // 5 April 2026 03:00 AEDT → 02:00 AEST; 4 October 2026 02:00 AEST → 03:00 AEDT.
+    const april = formatSessionRange(at("2026-04-04T15:30:00Z"), at("2026-04-04T16:30:00Z"), "Australia/Sydney", "en-GB");
+    expect(april.time).toBe("02:30 UTC+11 – 02:30 UTC+10");
+    expect(april.zoneName).toMatch(/Daylight Time → .*Standard Time$/);
+    const october = formatSessionRange(at("2026-10-03T15:30:00Z"), at("2026-10-03T16:30:00Z"), "Australia/Sydney", "fr");
+    expect(october.time).toBe("01:30 UTC+10 – 03:30 UTC+11");
+    expect(october.full).toContain("(heure normale de l’Est de l’Australie) – 03:30 (heure d’été de l’Est de l’Australie)");
+  });
+
+  test("a session across midnight and a clock change names the end's date too", () => {
+    // Saturday 7 March 23:00 EST to Sunday 8 March 03:30 EDT.
+    const text = formatSessionRange(at("2026-03-08T04:00:00Z"), at("2026-03-08T07:30:00Z"), "America/New_York", "en-GB");
+    expect(text.crossesMidnight).toBe(true);
+    expect(text.full).toMatch(/Saturday,? 7 March 2026(,| at) 23:00 \(Eastern Standard Time\) – Sunday,? 8 March 2026(,| at) 03:30 \(Eastern Daylight Time\)/);
+  });
+
+  test("no change, no extra labels", () => {
+    const text = formatSessionRange(at("2026-03-09T13:00:00Z"), at("2026-03-09T14:00:00Z"), "America/New_York", "en-GB");
+    expect(text.time).toBe("09:00–10:00");
+    expect(text.endOffsetLabel).toBeUndefined();
+    expect(text.endZoneName).toBeUndefined();
   });
 });
 

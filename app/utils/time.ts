@@ -445,7 +445,10 @@ function computeZoneDisplayName(zone: string, locale: string, instant: Date): st
   if (!name) return zone;
   if (zone !== "UTC" && zone !== "Etc/UTC" && name === offsetOnlyName(zone, dt.locale ?? "en", instant)) {
     const city = cityLabelForZone(zone);
-    return `${localizedCityName({ zone, city }, locale)} (${name})`;
+    // A comma, not brackets: the name itself is usually shown in brackets after a time, and
+    // "(Amman (GMT+03:00))" nests them. Arabic script writes its own comma.
+    const comma = /^(ar|fa|ur)\b/i.test(locale) ? "، " : ", ";
+    return `${localizedCityName({ zone, city }, locale)}${comma}${name}`;
   }
   return name;
 }
@@ -463,6 +466,12 @@ export type SessionRangeText = {
   crossesMidnight: boolean;
   /** The end's date, set only when the session ends on a later date in that zone. */
   endDate?: string;
+  /**
+   * Set only when the clocks change during the session, so the end has its own offset: then
+   * `time` labels each end ("01:15 UTC-5 – 03:45 UTC-4") and `zoneName` names both.
+   */
+  endZoneName?: string;
+  endOffsetLabel?: string;
   /** One line: "Tuesday, 3 March 2026, 14:00–15:30 (Central European Standard Time)". */
   full: string;
 };
@@ -515,15 +524,34 @@ function computeSessionRange(
 
   const zoneName = zoneDisplayName(timeZone, lang, start);
   const abbreviation = zoneAbbreviation(startLocal);
-  return {
-    date: crossesMidnight ? dateFormat.formatRange(start, end) : dateFormat.format(start),
-    time: `${timeFormat.format(start)}–${timeFormat.format(end)}`,
-    zoneName,
+  const date = crossesMidnight ? dateFormat.formatRange(start, end) : dateFormat.format(start);
+  const common = {
+    date,
     ...(abbreviation ? { zoneAbbreviation: abbreviation } : {}),
     offsetLabel: formatOffset(startLocal.offset),
     crossesMidnight,
     ...(crossesMidnight ? { endDate: dateFormat.format(end) } : {}),
-    full: `${fullFormat.formatRange(start, end)} (${zoneName})`,
+  };
+  if (endLocal.offset === startLocal.offset) {
+    return {
+      ...common,
+      time: `${timeFormat.format(start)}–${timeFormat.format(end)}`,
+      zoneName,
+      full: `${fullFormat.formatRange(start, end)} (${zoneName})`,
+    };
+  }
+  // The clocks change during the session (01:15 EST to 03:45 EDT): one zone name for both ends
+  // would put one of them an hour out, so each end carries its own offset and name.
+  const endZoneName = zoneDisplayName(timeZone, lang, end);
+  const endOffsetLabel = formatOffset(endLocal.offset);
+  const endText = crossesMidnight ? fullFormat.format(end) : timeFormat.format(end);
+  return {
+    ...common,
+    time: `${timeFormat.format(start)} ${common.offsetLabel} – ${timeFormat.format(end)} ${endOffsetLabel}`,
+    zoneName: zoneName === endZoneName ? zoneName : `${zoneName} → ${endZoneName}`,
+    endZoneName,
+    endOffsetLabel,
+    full: `${fullFormat.format(start)} (${zoneName}) – ${endText} (${endZoneName})`,
   };
 }
 

@@ -119,6 +119,117 @@ describe("storeUploadedStream", () => {
   });
 });
 
+/** A multipart request whose body sends `head` and then nothing more, until `signal` aborts. */
+function stalledUpload(signal: AbortSignal) {
+  const boundary = "----stalled";
+  const head = new TextEncoder().encode(
+    `--${boundary}\r\nContent-Disposition: form-data; name="media"; filename="talk.mp3"\r\nContent-Type: audio/mpeg\r\n\r\n`,
+  );
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new Uint8Array([...head, ...MP3]));
+    },
+  });
+  return new Request("http://localhost/upload", {
+    method: "POST",
+    headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` },
+    body,
+    signal,
+    duplex: "half",
+  } as RequestInit);
+}
+
+describe("hostile uploads", () => {
+  it("stores a file whose name holds ; or = (Remix's parser alone refused such names with a 500)", async () => {
+    for (const name of ["a;b.mp3", "x=y.mp3", "Q&A; part=2.mp3"]) {
+      const { form, stored } = await readUploadForm(multipart({ title: "t;x=y", media: { bytes: MP3, name } }), { media: "media" }, { dir });
+      expect(stored, name).toHaveLength(1);
+      expect(form.get("title")).toBe("t;x=y");
+    }
+    expect(readdirSync(dir)).toHaveLength(3);
+  });
+
+  it("passes file bytes through unchanged, even when they look like part headers", async () => {
+    const tricky = new Uint8Array([...MP3, ...new TextEncoder().encode('\r\nContent-Disposition: form-data; name="x;y"\r\n\r\n'), ...new Array(70_000).fill(7)]);
+    const { stored } = await readUploadForm(multipart({ media: { bytes: tricky, name: "a;b.mp3" } }), { media: "media" }, { dir });
+    const { readFileSync } = await import("node:fs");
+    expect(new Uint8Array(readFileSync(path.join(dir, stored[0]!.fileName)))).toEqual(tricky);
+  });
+
+  it("refuses a body that is not the multipart it claims with a 400 UploadError", async () => {
+    for (const body of ["--x\r\nno headers end", '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\ncut', "--x\r\nContent-Type: text/plain\r\n\r\nx\r\n--x--\r\n"]) {
+      const request = new Request("http://localhost/upload", { method: "POST", headers: { "Content-Type": "multipart/form-data; boundary=x" }, body });
+      const error = await refusal(readUploadForm(request, { media: "media" }, { dir }));
+      expect(error.status, body).toBe(400);
+    }
+    const noBoundary = new Request("http://localhost/upload", { method: "POST", headers: { "Content-Type": "multipart/form-data" }, body: "x" });
+    expect((await refusal(readUploadForm(noBoundary, { media: "media" }, { dir }))).status).toBe(400);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("removes the partial file when the sender disconnects mid-upload", async () => {
+    const controller = new AbortController();
+    const reading = refusal(readUploadForm(stalledUpload(controller.signal), { media: "media" }, { dir }));
+    // The first bytes have reached the disk under an .incoming- name…
+    for (let i = 0; i < 100 && readdirSync(dir).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(readdirSync(dir).some((name) => name.startsWith(".incoming-"))).toBe(true);
+    controller.abort();
+    await reading;
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("gives up an upload that stops arriving, and removes its file", async () => {
+    const controller = new AbortController();
+    const error = await refusal(readUploadForm(stalledUpload(controller.signal), { media: "media" }, { dir, idleMs: 300 }));
+    expect(error.status).toBe(408);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("reads an unused file field to its end without keeping it", async () => {
+    const boundary = "----unused";
+    const size = 64 * 1024 * 1024;
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="other"; filename="big.bin"\r\n\r\n`));
+      },
+      pull(controller) {
+        if (sent >= size) {
+          controller.enqueue(new TextEncoder().encode(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nkept\r\n--${boundary}--\r\n`));
+          controller.close();
+          return;
+        }
+        controller.enqueue(new Uint8Array(1024 * 1024).fill(0x61));
+        sent += 1024 * 1024;
+      },
+    });
+    const request = new Request("http://localhost/upload", {
+      method: "POST",
+      headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    const before = process.memoryUsage().arrayBuffers;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().arrayBuffers)), 5);
+    const { form } = await readUploadForm(request, { media: "media" }, { dir });
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().arrayBuffers);
+    expect(form.get("title")).toBe("kept");
+    expect(form.get("other")).toBeNull();
+    // Buffered, the 64 MB of chunks and their 64 MB concatenation are all held at the end of the
+    // part (128 MB); discarded, only what the garbage collector has not reclaimed yet remains.
+    expect(peak - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  it("holds all ordinary fields together to one budget", async () => {
+    const fields: Record<string, string> = {};
+    for (let i = 0; i < 10; i++) fields[`f${i}`] = "x".repeat(200);
+    const error = await refusal(readUploadForm(multipart(fields), { media: "media" }, { dir, fieldMaxBytes: 1000 }));
+    expect(error.status).toBe(413);
+  });
+});
+
 describe("removeStoredFiles", () => {
   it("deletes only names this module generated", async () => {
     const { stored } = await readUploadForm(multipart({ media: { bytes: MP3, name: "a.mp3" } }), { media: "media" }, { dir });

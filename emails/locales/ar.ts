@@ -18,6 +18,9 @@ const ar: PartialEmailMessages = {
     eventPage: "صفحة الفعالية",
     manage: "إدارة تسجيلك",
     manageHint: "يمكنك في أي وقت تعديل اسمك أو منطقتك الزمنية أو لغتك، أو الانتقال إلى جلسة أخرى، أو إلغاء التسجيل.",
+    // The manage link once the registration or the session is cancelled: nothing left to cancel.
+    manageClosed: "تسجيلك",
+    manageClosedHint: "اطّلع على تسجيلك وعلى جلسات الفعالية الأخرى.",
     calendarAttached: "تضيف الدعوة المرفقة هذه الجلسة إلى تقويمك.",
     calendarCancelAttached: "يزيل التحديث المرفق هذه الجلسة من تقويمك.",
     calendarUpdateAttached: "تنقل الدعوة المرفقة الموعد الموجود مسبقًا في تقويمك.",
@@ -53,6 +56,7 @@ const ar: PartialEmailMessages = {
     join: "الانضمام",
     manage: "إدارة تسجيلك أو إلغاؤه",
     cancelledPrefix: "ملغاة: ",
+    manageCancelled: "تسجيلك",
   },
   kinds: {
     "registration-confirmed": {
@@ -105,6 +109,8 @@ const ar: PartialEmailMessages = {
       subject: "تغيير في الجلسة: {{event}}",
       heading: "طرأ تغيير على الجلسة",
       intro: "تغيّرت تفاصيل هذه الجلسة. يُرجى التحقق من الموعد والرابط أدناه.",
+      // For someone without a join link (waitlisted, awaiting approval).
+      introNoLink: "تغيّرت تفاصيل هذه الجلسة. يُرجى التحقق من الموعد الجديد أدناه.",
       previously: "الموعد السابق: {{when}}",
     },
     "session-reminder": {

@@ -21,6 +21,9 @@ const en = {
     eventPage: "Event page",
     manage: "Manage your registration",
     manageHint: "Update your name, time zone or language, switch session or cancel, at any time.",
+    // The manage link once the registration or the session is cancelled: nothing left to cancel.
+    manageClosed: "Your registration",
+    manageClosedHint: "See your registration and the event’s other sessions.",
     calendarAttached: "The attached invitation adds this session to your calendar.",
     calendarCancelAttached: "The attached update removes this session from your calendar.",
     calendarUpdateAttached: "The attached invitation moves the entry already in your calendar.",
@@ -42,6 +45,7 @@ const en = {
     join: "Join",
     manage: "Manage or cancel your registration",
     cancelledPrefix: "Cancelled: ",
+    manageCancelled: "Your registration",
   },
   kinds: {
     "registration-confirmed": {
@@ -95,6 +99,8 @@ const en = {
       subject: "Updated: {{event}}",
       heading: "The session has changed",
       intro: "The details of this session have changed. Please check the time and link below.",
+      // For someone without a join link (waitlisted, awaiting approval).
+      introNoLink: "The details of this session have changed. Please check the new time below.",
       previously: "Previously: {{when}}",
     },
     "session-reminder": {

@@ -16,6 +16,9 @@ const es: PartialEmailMessages = {
     eventPage: "Página del evento",
     manage: "Gestionar su inscripción",
     manageHint: "Actualice su nombre, zona horaria o idioma, cambie de sesión o cancele su inscripción en cualquier momento.",
+    // The manage link once the registration or the session is cancelled: nothing left to cancel.
+    manageClosed: "Su inscripción",
+    manageClosedHint: "Consulte su inscripción y las demás sesiones del evento.",
     calendarAttached: "La invitación adjunta agrega esta sesión a su calendario.",
     calendarCancelAttached: "La actualización adjunta elimina esta sesión de su calendario.",
     calendarUpdateAttached: "La invitación adjunta actualiza la entrada que ya tiene en su calendario.",
@@ -37,6 +40,7 @@ const es: PartialEmailMessages = {
     join: "Unirse",
     manage: "Gestionar o cancelar su inscripción",
     cancelledPrefix: "Cancelado: ",
+    manageCancelled: "Su inscripción",
   },
   kinds: {
     "registration-confirmed": {
@@ -89,6 +93,8 @@ const es: PartialEmailMessages = {
       subject: "Sesión actualizada: {{event}}",
       heading: "La sesión cambió",
       intro: "Los detalles de esta sesión cambiaron. Revise la fecha, la hora y el enlace a continuación.",
+      // For someone without a join link (waitlisted, awaiting approval).
+      introNoLink: "Los detalles de esta sesión cambiaron. Revise la nueva fecha y hora a continuación.",
       previously: "Antes: {{when}}",
     },
     "session-reminder": {

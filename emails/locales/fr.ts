@@ -18,6 +18,9 @@ const fr: PartialEmailMessages = {
     eventPage: "Page de l’événement",
     manage: "Gérer votre inscription",
     manageHint: "Modifiez à tout moment votre nom, votre fuseau horaire ou votre langue, changez de séance ou annulez votre inscription.",
+    // The manage link once the registration or the session is cancelled: nothing left to cancel.
+    manageClosed: "Votre inscription",
+    manageClosedHint: "Consultez votre inscription et les autres séances de l’événement.",
     calendarAttached: "L’invitation jointe ajoute cette séance à votre agenda.",
     calendarCancelAttached: "La mise à jour jointe retire cette séance de votre agenda.",
     calendarUpdateAttached: "L’invitation jointe déplace l’entrée déjà présente dans votre agenda.",
@@ -39,6 +42,7 @@ const fr: PartialEmailMessages = {
     join: "Rejoindre",
     manage: "Gérer ou annuler votre inscription",
     cancelledPrefix: "Annulé : ",
+    manageCancelled: "Votre inscription",
   },
   kinds: {
     "registration-confirmed": {
@@ -92,6 +96,8 @@ const fr: PartialEmailMessages = {
       subject: "Séance modifiée : {{event}}",
       heading: "La séance a été modifiée",
       intro: "Les informations de cette séance ont changé. Veuillez vérifier l’horaire et le lien ci-dessous.",
+      // For someone without a join link (waitlisted, awaiting approval).
+      introNoLink: "Les informations de cette séance ont changé. Veuillez vérifier le nouvel horaire ci-dessous.",
       previously: "Auparavant : {{when}}",
     },
     "session-reminder": {

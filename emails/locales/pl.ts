@@ -17,6 +17,9 @@ const pl: PartialEmailMessages = {
     eventPage: "Strona wydarzenia",
     manage: "Zarządzaj zgłoszeniem",
     manageHint: "W każdej chwili możesz zmienić imię i nazwisko, strefę czasową lub język, przenieść się na inną sesję albo anulować zgłoszenie.",
+    // The manage link once the registration or the session is cancelled: nothing left to cancel.
+    manageClosed: "Twoje zgłoszenie",
+    manageClosedHint: "Sprawdź swoje zgłoszenie i pozostałe sesje wydarzenia.",
     calendarAttached: "Załączone zaproszenie doda tę sesję do Twojego kalendarza.",
     calendarCancelAttached: "Załączona aktualizacja usunie tę sesję z Twojego kalendarza.",
     calendarUpdateAttached: "Załączone zaproszenie przeniesie wpis, który masz już w kalendarzu.",
@@ -38,6 +41,7 @@ const pl: PartialEmailMessages = {
     join: "Dołącz",
     manage: "Zarządzaj zgłoszeniem lub je anuluj",
     cancelledPrefix: "Odwołane: ",
+    manageCancelled: "Twoje zgłoszenie",
   },
   kinds: {
     "registration-confirmed": {
@@ -90,6 +94,8 @@ const pl: PartialEmailMessages = {
       subject: "Zmiana w sesji: {{event}}",
       heading: "Sesja uległa zmianie",
       intro: "Szczegóły tej sesji uległy zmianie. Sprawdź termin i link poniżej.",
+      // For someone without a join link (waitlisted, awaiting approval).
+      introNoLink: "Szczegóły tej sesji uległy zmianie. Sprawdź nowy termin poniżej.",
       previously: "Poprzednio: {{when}}",
     },
     "session-reminder": {

@@ -9,6 +9,9 @@ const registrationCancelled: EmailTemplate = (c) => {
   const to = c.payload.switch?.to;
   const switched = Boolean(to) && to?.id !== c.payload.session.id;
   const first = switched ? m.switched : c.payload.extra.by === "organiser" ? m.byOrganiser : m.intro;
+  // A waitlisted person never had an invitation, so there is no entry to remove (rows written
+  // before `heldSeat` existed say nothing: keep the cancellation).
+  const held = c.payload.extra.heldSeat !== false;
   return {
     subject: c.fill(m.subject, { event: c.eventTitle }),
     preheader: first,
@@ -16,11 +19,11 @@ const registrationCancelled: EmailTemplate = (c) => {
     intro: [
       paragraph(first),
       ...(switched && to ? [paragraph(c.fill(c.m.common.switchedTo, { when: c.whenFor(to) }))] : []),
-      paragraph(c.m.common.calendarCancelAttached),
+      ...(held ? [paragraph(c.m.common.calendarCancelAttached)] : []),
     ],
     join: false,
     after: switched ? [] : [paragraph(m.comeBack)],
-    calendar: "CANCEL",
+    ...(held ? { calendar: "CANCEL" as const } : {}),
   };
 };
 

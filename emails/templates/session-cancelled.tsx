@@ -10,11 +10,12 @@ const sessionCancelled: EmailTemplate = (c) => {
     intro: [
       paragraph(m.intro),
       ...(explanation ? [note(c.fill(c.m.common.noteFromOrganisers, { note: explanation }))] : []),
-      paragraph(c.m.common.calendarCancelAttached),
+      // Only a person holding a seat was sent an invitation, so only they have an entry to remove.
+      ...(c.confirmed ? [paragraph(c.m.common.calendarCancelAttached)] : []),
     ],
     join: false,
     after: [paragraph(m.alternatives)],
-    calendar: "CANCEL",
+    ...(c.confirmed ? { calendar: "CANCEL" as const } : {}),
   };
 };
 

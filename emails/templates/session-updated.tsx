@@ -12,7 +12,8 @@ const sessionUpdated: EmailTemplate = (c) => {
     preheader: m.intro,
     heading: m.heading,
     intro: [
-      paragraph(m.intro),
+      // Only a confirmed registrant gets the join link the full wording points to.
+      paragraph(c.joinUrl ? m.intro : m.introNoLink),
       ...(previously && previously !== c.when ? [paragraph(c.fill(m.previously, { when: previously }))] : []),
       // Only people holding a seat have the entry in their calendar to move.
       ...(c.confirmed ? [paragraph(c.m.common.calendarUpdateAttached)] : []),

@@ -110,7 +110,7 @@ export async function createRegistration(db: PrismaClient, sessionId: string, na
       timeZone: "Asia/Amman",
       locale: "en",
       status: "confirmed",
-      // The test process and the server derive tokens from the same default SESSION_SECRET.
+      // The test process and the server share SESSION_SECRET (tests/setup.ts, tests/e2e/server.ts).
       manageTokenHash: hashManageToken(manageTokenFor(id)),
     },
   });

@@ -58,6 +58,9 @@ export async function startServer(options: { env?: Record<string, string>; timeo
       LOG_REQUESTS: "false",
       WORKER: "false",
       MAIL_DIR: path.join(TMP_DIR, `mail-${process.pid}`),
+      // Production refuses to start without a strong secret; the test's own (tests/setup.ts), so
+      // manage links the test derives work on the server.
+      SESSION_SECRET: process.env.SESSION_SECRET ?? randomBytes(32).toString("base64url"),
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

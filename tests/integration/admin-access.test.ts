@@ -41,6 +41,7 @@ const ADMIN_ONLY = new Set([
   "routes/admin.audit",
   "routes/admin.users",
   "routes/admin.settings",
+  "routes/admin.settings_.privacy",
   "routes/admin.mail",
   "routes/admin.mail_.$name",
   "routes/admin.mail_.$name_.raw",
@@ -266,7 +267,7 @@ describe("the admin access matrix", () => {
     expect(failures).toEqual([]);
   });
 
-  it("POST: anonymous, B on A's event, organisers on admin pages, and anyone without the CSRF token change nothing", async () => {
+  it("POST: anonymous, B on A's event, organisers on admin pages, and anyone without the CSRF token change nothing", { timeout: 120_000 }, async () => {
     const failures: string[] = [];
     for (const route of adminRoutes().filter((r) => r.hasAction)) {
       const attempts: { role: Role; token: string | undefined; expect: (r: Response) => boolean }[] = [

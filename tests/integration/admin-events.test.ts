@@ -167,6 +167,20 @@ describe("organiser event pages", () => {
     expect((await get(`/admin/events/${eventId}`, alice.cookie)).status).toBe(200);
   });
 
+  it("records which fields an edit changed, old → new, and nothing for a save that changed nothing", async () => {
+    // No new question: a question posted without its id is a new one on every save.
+    const fields = eventFields({ title: "Renamed webinar", slug: "renamed-webinar", capacity: "25", "questions[0].label": "" });
+    expect((await post(`/admin/events/${eventId}`, alice, fields)).status).toBe(302);
+    const latest = () => prisma.auditLog.findFirstOrThrow({ where: { entityId: eventId, action: "updated" }, orderBy: { createdAt: "desc" } });
+    const first = await latest();
+    expect(JSON.parse(first.details)).toMatchObject({ changed: [{ field: "capacity", from: 40, to: 25 }] });
+    expect((await post(`/admin/events/${eventId}`, alice, fields)).status).toBe(302);
+    expect((await latest()).id).toBe(first.id);
+    const renamed = fields.map(([k, v]): [string, string] => [k, k === "title" ? "Renamed again" : v]);
+    expect((await post(`/admin/events/${eventId}`, alice, renamed)).status).toBe(302);
+    expect(JSON.parse((await latest()).details)).toMatchObject({ title: "Renamed again", changed: [{ field: "title", from: "Renamed webinar", to: "Renamed again" }] });
+  });
+
   it("keeps organiser B out of A's event: 403 on every page and action, nothing changed", async () => {
     const snapshot = await prisma.event.findUniqueOrThrow({ where: { id: eventId } });
     const audits = await prisma.auditLog.count();
@@ -267,5 +281,75 @@ describe("organiser event pages", () => {
     expect(await prisma.speaker.count({ where: { slug: "amira-haddad" } })).toBe(1);
     const bad = await post("/admin/speakers", alice, [["name", ""], ["photoUrl", "javascript:alert(1)"]]);
     expect(bad.status).toBe(400);
+  });
+});
+
+describe("cancelling an event", () => {
+  it("asks first, saying how many people will be emailed, and cancels nothing until confirmed", async () => {
+    const event = await prisma.event.create({
+      data: {
+        slug: `to-cancel-${randomUUID().slice(0, 8)}`,
+        type: "webinar",
+        title: "An event to cancel",
+        status: "published",
+        timeZone: "Europe/London",
+        primaryLanguageCode: "en",
+        createdById: alice.id,
+        sessions: {
+          create: [0, 1, 2].map((i) => ({
+            startsAt: new Date(Date.UTC(2030, 5, 1 + i, 9)),
+            endsAt: new Date(Date.UTC(2030, 5, 1 + i, 10)),
+            timeZone: "Europe/London",
+            languageCode: "en",
+            status: i === 2 ? "cancelled" : "scheduled",
+          })),
+        },
+      },
+      select: { id: true, sessions: { orderBy: { startsAt: "asc" }, select: { id: true } } },
+    });
+    const [first, second, alreadyCancelled] = event.sessions.map((s) => s.id);
+    const register = (sessionId: string, status: string) => {
+      const email = `${randomUUID()}@example.org`;
+      return prisma.registration.create({
+        data: { sessionId, name: "R", email, emailNormalized: email, timeZone: "Asia/Bangkok", locale: "en", status, manageTokenHash: randomUUID() },
+      });
+    };
+    // Three people would be told: the confirmed and waitlisted in live sessions. Those who cancelled,
+    // and those of a session cancelled earlier (already told), are not counted.
+    const registrations = await Promise.all([register(first!, "confirmed"), register(first!, "waitlisted"), register(second!, "confirmed"), register(second!, "cancelled"), register(alreadyCancelled!, "confirmed")]);
+    const before = { event: await prisma.event.findUniqueOrThrow({ where: { id: event.id } }), outbox: await prisma.outboxMessage.count(), audit: await prisma.auditLog.count() };
+
+    const asked = await post(`/admin/events/${event.id}`, alice, [["intent", "cancel"], ["note", "The trainer is ill."]]);
+    expect(asked.status).toBe(200);
+    const html = await asked.text();
+    expect(html).toContain("Cancel this event?");
+    expect(html).toContain("3 registered people will be emailed that it is cancelled.");
+    expect(html).toContain('value="confirm-cancel"');
+    // The note travels on to the confirmation.
+    expect(html).toMatch(/<textarea[^>]*name="note"[^>]*>The trainer is ill\.<\/textarea>/);
+    expect(await prisma.event.findUniqueOrThrow({ where: { id: event.id } })).toEqual(before.event);
+    expect(await prisma.session.count({ where: { eventId: event.id, status: "cancelled" } })).toBe(1);
+    expect(await prisma.outboxMessage.count()).toBe(before.outbox);
+    expect(await prisma.auditLog.count()).toBe(before.audit);
+
+    const confirmed = await post(`/admin/events/${event.id}`, alice, [["intent", "confirm-cancel"], ["note", "The trainer is ill."]]);
+    expect(confirmed.status).toBe(302);
+    expect(await prisma.event.findUniqueOrThrow({ where: { id: event.id }, select: { status: true, cancellationNote: true } })).toEqual({ status: "cancelled", cancellationNote: "The trainer is ill." });
+    const told = await prisma.outboxMessage.findMany({ where: { kind: "session-cancelled", registrationId: { in: registrations.map((r) => r.id) } }, select: { registrationId: true } });
+    expect(told.map((m) => m.registrationId).sort()).toEqual(registrations.slice(0, 3).map((r) => r.id).sort());
+
+    // Once cancelled, asking again is refused rather than offering a second round of emails.
+    expect((await post(`/admin/events/${event.id}`, alice, [["intent", "cancel"]])).status).toBe(409);
+  });
+
+  it("says nobody will be emailed when nobody is registered", async () => {
+    const event = await prisma.event.create({
+      data: { slug: `empty-${randomUUID().slice(0, 8)}`, type: "webinar", title: "Nobody came", status: "published", timeZone: "Europe/London", primaryLanguageCode: "en", createdById: alice.id },
+      select: { id: true },
+    });
+    const asked = await post(`/admin/events/${event.id}`, alice, [["intent", "cancel"], ["note", ""]]);
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain("Nobody is registered, so nobody will be emailed.");
+    expect((await prisma.event.findUniqueOrThrow({ where: { id: event.id } })).status).toBe("published");
   });
 });

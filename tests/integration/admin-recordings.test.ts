@@ -130,11 +130,31 @@ describe("/admin/events/:eventId/recordings", () => {
     expect(created.status).toBe(302);
     const recordingId = /recordings\/([^?]+)/.exec(created.headers.get("Location")!)![1]!;
     expect(await prisma.recording.findUniqueOrThrow({ where: { id: recordingId } })).toMatchObject({ kind: "embed", embedProvider: "youtube", embedId: "dQw4w9WgXcQ" });
-    const broken = new TextEncoder().encode("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHello\n\n00:00:05.000 00:00:09.000\nNo arrow\n");
+    // Nothing readable at all: the file is refused with the first problem's line.
+    const broken = new TextEncoder().encode("WEBVTT\n\nintro\n00:00:05.000 00:00:09.000\nNo arrow\n");
     const response = await post("A", `${list()}/${recordingId}`, { intent: "transcript", transcriptLanguage: "en", transcript: { bytes: broken, name: "talk.vtt", type: "text/vtt" } });
     expect(response.status).toBe(400);
-    expect(await response.text()).toContain("Line 6:");
+    expect(await response.text()).toContain("Line 4:");
     expect(await prisma.transcript.count({ where: { recordingId } })).toBe(0);
+
+    // One bad cue (a no-break space in its timing line) is skipped and reported; the others are imported.
+    const oneBad = new TextEncoder().encode("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHello\n\n00:00:05.000\u00a0--> 00:00:09.000\nBad\n\n00:00:10.000 --> 00:00:12.000\nBye\n");
+    const partial = await post("A", `${list()}/${recordingId}`, { intent: "transcript", transcriptLanguage: "en", transcript: { bytes: oneBad, name: "talk.vtt", type: "text/vtt" } });
+    expect(partial.status).toBe(200);
+    const html = await partial.text();
+    expect(html).toContain("Line 6: the timing line contains a no-break space (U+00A0)");
+    expect((await prisma.transcriptCue.findMany({ where: { transcript: { recordingId } }, orderBy: { position: "asc" } })).map((c) => c.text)).toEqual(["Hello", "Bye"]);
+  });
+
+  it("reads a UTF-16 SRT with a byte order mark and says which encoding was used", async () => {
+    const created = await post("A", list(), { ...base, sessionId, source: "embed", embedUrl: "https://youtu.be/dQw4w9WgXcQ", duration: "1:00:00" });
+    const recordingId = /recordings\/([^?]+)/.exec(created.headers.get("Location")!)![1]!;
+    const srt = "1\r\n00:00:01,000 --> 00:00:04,000\r\nBienvenue à l’atelier\r\n";
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(srt, "utf16le"))]);
+    const response = await post("A", `${list()}/${recordingId}`, { intent: "transcript", transcriptLanguage: "en", encoding: "auto", transcript: { bytes: utf16, name: "fr.srt", type: "application/x-subrip" } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("Read as UTF-16 LE");
+    expect((await prisma.transcriptCue.findMany({ where: { transcript: { recordingId } } })).map((c) => c.text)).toEqual(["Bienvenue à l’atelier"]);
   });
 
   it("answers organiser B with 403 and changes nothing", async () => {

@@ -1,7 +1,7 @@
 // The organiser's registration, message, attendance, outbox and mail pages through the built
 // request handler: what an organiser without JavaScript gets back, and what is stored.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/node";
@@ -223,6 +223,26 @@ describe("attendance", () => {
     expect(rows.reduce((sum, r) => sum + r.minutes, 0)).toBe(55);
   });
 
+  it("imports a webinar Attendee Report section by section and shows what was read, matched and left out", async () => {
+    const { session, base } = await setup();
+    const amina = await createRegistration(prisma, session.id, { email: "amina@example.org" });
+    const joseph = await createRegistration(prisma, session.id, { email: "joseph@example.org" });
+    const report = readFileSync(path.resolve("tests/fixtures/zoom/webinar-attendee-report.csv"));
+    const text = await page(await upload(`${base}/attendance`, new Blob([report], { type: "text/csv" }), "attendee-report.csv", "Asia/Amman"));
+    expect(text).toContain("Import done: 2 new attendance rows added, 0 rows already imported and skipped. Registrants matched: 1.");
+    expect(text).toContain("“Attendee Details” (header on line 12), rows read: 4");
+    expect(text).toContain("“Host Details” (header on line 6), rows read: 1");
+    expect(text).toContain("Rows left out on purpose (3)");
+    expect(text).toContain("registered but did not attend (“Attended” is No)");
+    expect(text).toContain("1 row did not match a registration");
+    expect(await prisma.attendance.count({ where: { registrationId: joseph.id } })).toBe(0);
+    const rows = await prisma.attendance.findMany({ where: { registrationId: amina.id }, orderBy: { joinedAt: "asc" } });
+    expect(rows.map((r) => [r.minutes, r.joinedAt?.toISOString()])).toEqual([
+      [33, "2020-03-28T05:07:27.000Z"],
+      [17, "2020-03-28T05:45:10.000Z"],
+    ]);
+  });
+
   it("refuses a file that is not a CSV, a missing file and a file over 2 MB, storing nothing", async () => {
     const { base } = await setup();
     const before = await prisma.attendance.count();
@@ -293,5 +313,31 @@ describe("outbox and mail pages", () => {
     const missing = await get("/admin/mail/..%2F..%2Fetc%2Fpasswd", adminCookie);
     expect(missing.status).toBe(404);
     expect(errorPage(await missing.text())?.message).toContain("does not exist");
+  });
+});
+
+describe("registrants' answers", () => {
+  it("shows each registrant's answers to the event's questions beside the approve and decline buttons", async () => {
+    const { event, session, question, base } = await setup();
+    const yesno = await prisma.registrationQuestion.create({ data: { eventId: event.id, kind: "yesno", label: "First CPMS training?", sortOrder: 1 } });
+    const multiple = await prisma.registrationQuestion.create({ data: { eventId: event.id, kind: "multiple", label: "Which pillars?", options: JSON.stringify(["Pillar 1", "Pillar 3"]), sortOrder: 2 } });
+    const pending = await createRegistration(prisma, session.id, { name: "Hana Sato", status: "pending" });
+    await prisma.registration.update({
+      where: { id: pending.id },
+      data: { answers: JSON.stringify({ [question.id]: "Case worker in Cox's Bazar", [yesno.id]: "yes", [multiple.id]: ["Pillar 1", "Pillar 3"] }) },
+    });
+    await createRegistration(prisma, session.id, { name: "Quiet Person", status: "pending" });
+
+    const html = await (await get(`${base}/registrations?status=pending`)).text();
+    const text = textOf(documentPart(html));
+    expect(text).toContain("Answers to the questions");
+    expect(text).toMatch(/Your role, in a few words\s*Case worker in Cox's Bazar/);
+    expect(text).toMatch(/First CPMS training\?\s*Yes/);
+    expect(text).toMatch(/Which pillars\?\s*Pillar 1; Pillar 3/);
+    // The answers sit in the same row as that person's approve button.
+    const row = html.split("<tr").find((r) => r.includes("Hana Sato"))!;
+    expect(row).toContain("Case worker in Cox");
+    expect(row).toContain('value="approve"');
+    expect(html.split("<tr").find((r) => r.includes("Quiet Person"))).not.toContain("<dl");
   });
 });

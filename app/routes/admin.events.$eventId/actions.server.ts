@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requireEventAccess } from "~/models/access.server.ts";
-import { cancelEvent, deleteEvent, publishEvent, shareEvent, unpublishEvent, unshareEvent, type StatusResult } from "~/models/admin-events.server.ts";
+import { cancelEvent, deleteEvent, previewEventCancellation, publishEvent, shareEvent, unpublishEvent, unshareEvent, type StatusResult } from "~/models/admin-events.server.ts";
 import { requireCsrf, requireOrganiser } from "~/utils/auth.server.ts";
 import { handleEventForm } from "~/utils/event-form.server.ts";
 
@@ -23,6 +23,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return result.ok ? back(intent === "publish" ? "published" : "unpublished") : failed(result);
     }
     case "cancel": {
+      // The first click only asks, saying how many people will be emailed: cancelling cannot be
+      // undone. The answer carries the note so the confirmation sends it on.
+      const note = String(formData.get("note") ?? "").trim().slice(0, 1000);
+      const preview = await previewEventCancellation(eventId);
+      return preview.ok ? data({ cancelConfirm: { registrants: preview.registrants, note } }) : failed(preview);
+    }
+    case "confirm-cancel": {
       const note = String(formData.get("note") ?? "").trim().slice(0, 1000);
       const result = await cancelEvent(organiser, eventId, note);
       return result.ok ? back("cancelled") : failed(result);

@@ -13,6 +13,10 @@ import { formatSessionRange, listTimeZones } from "~/utils/time.ts";
 
 export { action } from "./actions.server.ts";
 
+// An event in five languages (20,000-character descriptions, Arabic or Polish text percent-encoded
+// to several bytes a character) is far over the request guard's 64 KB default.
+export const handle = { requestBody: { maxBytes: 1024 * 1024 } };
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit: ${data.event.title}` : "Edit event" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -58,6 +62,7 @@ export default function EditEvent() {
   const done = params.get("done") ?? (params.get("saved") ? "saved" : null);
   const statusLabel = t(`admin.status.${event.status}`);
   const formState = actionData && "values" in actionData ? (actionData as unknown as EventFormState) : null;
+  const cancelConfirm = actionData && "cancelConfirm" in actionData ? (actionData.cancelConfirm as { registrants: number; note: string }) : null;
   return (
     <div className="admin-page">
       <p className="breadcrumb">
@@ -103,7 +108,26 @@ export default function EditEvent() {
             </Form>
           ) : null}
         </div>
-        {event.status !== "cancelled" ? (
+        {event.status !== "cancelled" && cancelConfirm ? (
+          // The second step, as a page of its own without JavaScript: nothing is cancelled yet.
+          <Form method="post" className="cancel-form">
+            <input type="hidden" name="csrf" value={csrf} />
+            <div className="notice" role="alert">
+              <h3>{t("adminEvents.status.cancelConfirmTitle")}</h3>
+              <p>
+                {cancelConfirm.registrants === 0
+                  ? t("adminEvents.status.cancelConfirmNobody")
+                  : t("adminEvents.status.cancelConfirmBody", { count: cancelConfirm.registrants })}
+              </p>
+            </div>
+            <div className="field">
+              <label htmlFor="cancel-note">{t("adminEvents.status.cancelNote")}</label>
+              <textarea id="cancel-note" name="note" rows={2} maxLength={1000} defaultValue={cancelConfirm.note} />
+            </div>
+            <SubmitButton intent="confirm-cancel" label={t("adminEvents.status.cancelConfirm")} className="button-danger" />{" "}
+            <Link to={`/admin/events/${event.id}`}>{t("adminEvents.status.cancelKeep")}</Link>
+          </Form>
+        ) : event.status !== "cancelled" ? (
           <Form method="post" className="cancel-form">
             <input type="hidden" name="csrf" value={csrf} />
             <div className="field">

@@ -10,6 +10,10 @@ import { UploadError, formatMegabytes, readUploadForm, removeStoredFiles } from 
 import { RecordingDetailsFields } from "./recording-details-fields.tsx";
 
 // URL: /admin/events/:eventId/recordings — the event's recordings, and the form that adds one.
+// Multipart bodies reach the action unread: readUploadForm streams the files with their own limits.
+// Other bodies (the details form sent by script) may hold 20,000 characters of chapters.
+export const handle = { requestBody: { stream: true, maxBytes: 1024 * 1024 } };
+
 export const meta: MetaFunction = () => [{ title: "Recordings" }];
 
 async function requireAccess(request: Request, eventId: string | undefined) {

@@ -10,6 +10,7 @@ import { i18n } from "~/i18n.server.ts";
 import { getAttendanceSheet, importAttendance, saveManualAttendance, type ImportSummary } from "~/models/attendance.server.ts";
 import { requireSessionAdmin, sessionHeader } from "~/models/session-admin.server.ts";
 import { requireCsrf } from "~/utils/auth.server.ts";
+import { decodeText } from "~/utils/text-encoding.server.ts";
 import { isValidTimeZone } from "~/utils/time.ts";
 import { MAX_REPORT_BYTES, parseZoomAttendance } from "~/utils/zoom-attendance.ts";
 
@@ -42,7 +43,9 @@ export async function attendanceAction({ request, params }: ActionFunctionArgs) 
       if (error instanceof MaxPartSizeExceededError) {
         return data<AttendanceActionData>({ intent: "import", error: t("adminRegistrations.attendance.tooLarge") }, { status: 413 });
       }
-      throw error;
+      // Remix's multipart parser fails on a file name holding ";" or "=" (and on a cut-off body):
+      // the organiser's to fix, not a 500.
+      return data<AttendanceActionData>({ intent: "import", error: t("adminRegistrations.attendance.unreadable") }, { status: 400 });
     }
     await requireCsrf(request, form);
     return importReport(form, session.id, organiser.id, t);
@@ -62,7 +65,8 @@ async function importReport(form: FormData, sessionId: string, actorId: string, 
   }
   const zone = String(form.get("zone") ?? "UTC");
   if (!isValidTimeZone(zone)) return data<AttendanceActionData>({ intent: "import", error: t("adminRegistrations.attendance.badZone") }, { status: 400 });
-  const parsed = parseZoomAttendance(new TextDecoder("utf-8").decode(await file.arrayBuffer()), zone);
+  // Zoom writes UTF-8, but a report opened and saved again in Excel comes back in the Windows code page.
+  const parsed = parseZoomAttendance(decodeText(new Uint8Array(await file.arrayBuffer())).text, zone);
   if (!parsed.ok) return data<AttendanceActionData>({ intent: "import", error: parsed.message }, { status: 400 });
   const summary = await importAttendance(sessionId, parsed, actorId);
   return data<AttendanceActionData>({ intent: "import", summary });

@@ -7,6 +7,9 @@ import { attendanceAction, attendanceLoader, type AttendanceActionData } from ".
 // URL: /admin/events/:eventId/sessions/:sessionId/attendance — mark present, or import Zoom's report.
 export const loader = attendanceLoader;
 export const action = attendanceAction;
+// A Zoom report (MAX_REPORT_BYTES, 2 MB) and the form around it, read into memory by the request
+// guard (server/request-guard.js) instead of its usual 64 KB.
+export const handle = { requestBody: { maxBytes: 3 * 1024 * 1024 } };
 export const meta: MetaFunction = () => [{ title: "Attendance" }];
 
 export default function Attendance() {
@@ -25,6 +28,7 @@ export default function Attendance() {
       <section aria-labelledby="import-heading">
         <h2 id="import-heading">{t("adminRegistrations.attendance.importTitle")}</h2>
         <p className="hint">{t("adminRegistrations.attendance.importHint")}</p>
+        <p className="hint">{t("adminRegistrations.attendance.importHintWebinar")}</p>
         <Form method="post" encType="multipart/form-data" className="stack">
           <input type="hidden" name="csrf" value={csrf} />
           <div className="field">
@@ -140,6 +144,26 @@ function ImportReport({ summary }: { summary: NonNullable<Extract<AttendanceActi
       <p className="notice notice-success">
         {t("adminRegistrations.attendance.importDone", { added: summary.added, people: summary.people.length, known: summary.alreadyImported })}
       </p>
+      {summary.sections.length ? (
+        <>
+          <h3>{t("adminRegistrations.attendance.readTitle")}</h3>
+          <ul className="import-sections">
+            {summary.sections.map((section) => (
+              <li key={section.headerLine}>{t("adminRegistrations.attendance.section", { title: section.title, line: section.headerLine, count: section.rows })}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {summary.notes.length ? (
+        <>
+          <h3>{t("adminRegistrations.attendance.notesTitle")}</h3>
+          <ul className="import-notes">
+            {summary.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {summary.unmatched.length ? (
         <>
           <h3>{t("adminRegistrations.attendance.unmatchedTitle", { count: summary.unmatched.length })}</h3>
@@ -160,6 +184,31 @@ function ImportReport({ summary }: { summary: NonNullable<Extract<AttendanceActi
                   <td>{row.name}</td>
                   <td dir="ltr">{row.email || "—"}</td>
                   <td>{row.minutes}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      {summary.skipped.length ? (
+        <>
+          <h3>{t("adminRegistrations.attendance.skippedTitle", { count: summary.skipped.length })}</h3>
+          <table className="data-table import-skipped">
+            <thead>
+              <tr>
+                <th scope="col">{t("adminRegistrations.attendance.line")}</th>
+                <th scope="col">{t("adminRegistrations.col.name")}</th>
+                <th scope="col">{t("adminRegistrations.col.email")}</th>
+                <th scope="col">{t("adminRegistrations.attendance.reason")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.skipped.map((row) => (
+                <tr key={row.line}>
+                  <td>{row.line}</td>
+                  <td>{row.name}</td>
+                  <td dir="ltr">{row.email || "—"}</td>
+                  <td>{row.reason}</td>
                 </tr>
               ))}
             </tbody>

@@ -38,7 +38,7 @@ const INTENTS = ["approve", "decline", "promote", "cancel"] as const;
 type Intent = (typeof INTENTS)[number];
 
 export async function registrationsAction({ request, params }: ActionFunctionArgs) {
-  const { session } = await requireSessionAdmin(request, params);
+  const { organiser, session } = await requireSessionAdmin(request, params);
   const form = await request.formData();
   await requireCsrf(request, form);
   const t = await i18n.getFixedT(request);
@@ -55,25 +55,25 @@ export async function registrationsAction({ request, params }: ActionFunctionArg
   let problem: string | null = null;
   switch (intent as Intent) {
     case "approve": {
-      const result = await approveRegistration(registrationId);
+      const result = await approveRegistration(registrationId, new Date(), organiser.id);
       if (result.outcome === "approved") done = result.status === "confirmed" ? "approved" : "waitlisted";
       else problem = result.outcome;
       break;
     }
     case "decline": {
-      const result = await declineRegistration(registrationId);
+      const result = await declineRegistration(registrationId, new Date(), organiser.id);
       if (result.outcome === "declined") done = "declined";
       else problem = result.outcome;
       break;
     }
     case "promote": {
-      const result = await promoteWaitlistedRegistration(registrationId);
+      const result = await promoteWaitlistedRegistration(registrationId, new Date(), organiser.id);
       if (result.outcome === "promoted") done = "promoted";
       else problem = result.outcome === "full" ? "no-seat" : result.outcome;
       break;
     }
     case "cancel": {
-      const result = await cancelRegistration(registrationId, { by: "organiser" });
+      const result = await cancelRegistration(registrationId, { by: "organiser", actorId: organiser.id });
       if (result.outcome === "cancelled") done = "cancelled";
       else problem = result.outcome;
       break;

@@ -14,7 +14,7 @@ const STATUSES = ["confirmed", "waitlisted", "pending", "declined", "cancelled"]
 type Status = (typeof STATUSES)[number];
 
 export default function SessionRegistrations() {
-  const { header, registrations, counts, filter, page, pageCount, total, confirmCancel, done } = useLoaderData<typeof loader>();
+  const { header, registrations, hasQuestions, counts, filter, page, pageCount, total, confirmCancel, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as { error?: string } | undefined;
   const { csrf } = useRouteLoaderData<{ csrf: string }>("routes/admin") ?? { csrf: "" };
   const navigation = useNavigation();
@@ -110,6 +110,7 @@ export default function SessionRegistrations() {
             <tr>
               <th scope="col">{t("adminRegistrations.col.name")}</th>
               <th scope="col">{t("adminRegistrations.col.organisation")}</th>
+              {hasQuestions ? <th scope="col">{t("adminRegistrations.col.answers")}</th> : null}
               <th scope="col">{t("adminRegistrations.col.timeZone")}</th>
               <th scope="col">{t("adminRegistrations.col.status")}</th>
               <th scope="col">{t("adminRegistrations.col.registeredAt")}</th>
@@ -129,6 +130,22 @@ export default function SessionRegistrations() {
                   {r.organisation}
                   {r.country ? <span className="muted"> · {r.country}</span> : null}
                 </td>
+                {hasQuestions ? (
+                  <td>
+                    {r.answers.length ? (
+                      <dl className="registration-answers">
+                        {r.answers.map((a) => (
+                          <div key={a.questionId}>
+                            <dt>{a.question}</dt>
+                            <dd>{a.kind === "yesno" && (a.answer === "yes" || a.answer === "no") ? t(`registration.${a.answer}`) : a.answer}</dd>
+                          </div>
+                        ))}
+                      </dl>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                ) : null}
                 <td>
                   {r.timeZone}
                   <br />

@@ -8,7 +8,7 @@ import { getSessionFormContext } from "~/models/admin-sessions.server.ts";
 import { getCsrfToken, requireCsrf, requireOrganiser } from "~/utils/auth.server.ts";
 import { loadAssistantForSessionForm } from "~/utils/session-assistant.server.ts";
 import { handleSessionForm } from "~/utils/session-form.server.ts";
-import { listTimeZones, localToUtc, normalizeTimeZone } from "~/utils/time.ts";
+import { cityLabelForZone, listTimeZones, localToUtc, normalizeTimeZone } from "~/utils/time.ts";
 
 // /admin/events/:eventId/sessions/new — the trailing underscore keeps it out of the event editor.
 // ?date=&time=&zone=&duration=&at= (from the scheduling assistant) pre-fill the form.
@@ -22,18 +22,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await getSessionFormContext(eventId);
   if (!context) throw new Response("This event does not exist.", { status: 404 });
   const url = new URL(request.url);
-  const zone = normalizeTimeZone(url.searchParams.get("zone") ?? "") ?? organiser.timeZone;
+  const chosen = normalizeTimeZone(url.searchParams.get("zone") ?? "");
+  const fallback = normalizeTimeZone(context.defaultZone.zone) ?? "UTC";
+  const zone = chosen ?? fallback;
   const date = url.searchParams.get("date") ?? "";
   const time = url.searchParams.get("time") ?? "";
   // The assistant adds the exact instant when the wall time happens twice that day.
   const at = url.searchParams.get("at");
   const local = date && time ? localToUtc(date, time, zone) : null;
   const occurrence = local?.kind === "ambiguous" && at ? (new Date(at).getTime() === local.later.getTime() ? "later" : "earlier") : "";
-  const found = await loadAssistantForSessionForm(request, { eventId, organiserZone: organiser.timeZone });
+  const found = await loadAssistantForSessionForm(request, { eventId, organiserZone: organiser.timeZone, zone });
   return {
     event: { id: context.event.id, title: context.event.title, status: context.event.status },
     values: { date, time, duration: url.searchParams.get("duration") ?? "60", timeZone: zone, languageCode: context.event.primaryLanguageCode, occurrence },
     zones: listTimeZones(),
+    // Says where the preselected zone came from, so nobody types New York times into UTC unawares.
+    zoneHint: chosen ? null : { from: context.defaultZone.from, zone: fallback, city: cityLabelForZone(fallback) },
     languages: context.languages,
     assistant: found?.assistant ?? null,
     problems: found?.problems ?? [],
@@ -51,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewSession() {
-  const { event, values, zones, languages, assistant, problems, csrf } = useLoaderData<typeof loader>();
+  const { event, values, zones, zoneHint, languages, assistant, problems, csrf } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>() as SessionFormState | undefined;
   const { t } = useTranslation();
   return (
@@ -63,7 +67,16 @@ export default function NewSession() {
       {event.status === "cancelled" ? (
         <p className="notice notice-cancelled">{t("adminEvents.session.eventCancelled")}</p>
       ) : (
-        <SessionForm formKey="new" values={values} zones={zones} languages={languages} csrf={csrf} isNew state={state} />
+        <SessionForm
+          formKey="new"
+          values={values}
+          zones={zones}
+          zoneHint={zoneHint ? t(zoneHint.from === "sessions" ? "adminEvents.session.zoneFromSessions" : "adminEvents.session.zoneFromEvent", zoneHint) : undefined}
+          languages={languages}
+          csrf={csrf}
+          isNew
+          state={state}
+        />
       )}
       {assistant ? (
         <SchedulingAssistant data={assistant} problems={problems} />

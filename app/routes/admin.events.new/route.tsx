@@ -7,6 +7,10 @@ import { getCsrfToken, requireCsrf, requireOrganiser } from "~/utils/auth.server
 import { handleEventForm } from "~/utils/event-form.server.ts";
 import { listTimeZones } from "~/utils/time.ts";
 
+// An event in five languages (20,000-character descriptions, Arabic or Polish text percent-encoded
+// to several bytes a character) is far over the request guard's 64 KB default.
+export const handle = { requestBody: { maxBytes: 1024 * 1024 } };
+
 export const meta: MetaFunction = () => [{ title: "New event" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

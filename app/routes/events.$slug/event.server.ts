@@ -10,7 +10,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale, t, event, sessions, viewerZone, displayZone } = await loadPublicEventForViewer(request, params.slug ?? "");
   // The form is the same for every visitor (only the tz and lng cookies, which the page cache
   // varies on, pre-fill it), so the page stays cacheable.
-  const registration = await loadRegistrationForm(event.slug, sessions, { t, locale, timeZone: displayZone });
+  const registration = await loadRegistrationForm(event.slug, sessions, { t, locale, timeZone: displayZone, viewerZone });
   const { description, sessions: _raw, translations: _t, ...rest } = event;
   return {
     event: {

@@ -23,8 +23,8 @@ export const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "Referrer
 
 export async function registerLoader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
-  const { locale, t, event, sessions, displayZone } = await loadPublicEventForViewer(request, slug);
-  const form = await loadRegistrationForm(slug, sessions, { t, locale, timeZone: displayZone });
+  const { locale, t, event, sessions, viewerZone, displayZone } = await loadPublicEventForViewer(request, slug);
+  const form = await loadRegistrationForm(slug, sessions, { t, locale, timeZone: displayZone, viewerZone });
   if (!form) throw data(t("event.notFound", { slug }), { status: 404 });
   const requested = new URL(request.url).searchParams.get("session");
   return data(

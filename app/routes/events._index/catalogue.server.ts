@@ -3,7 +3,7 @@ import { i18n } from "~/i18n.server.ts";
 import { getCatalogueFilterOptions, listCatalogue } from "~/models/events.server.ts";
 import { parseCatalogueParams } from "~/utils/catalogue-params.server.ts";
 import { getViewerTimeZone } from "~/utils/preferences.server.ts";
-import { formatSessionRange } from "~/utils/session-times.server.ts";
+import { formatSessionRange, zoneDisplayName } from "~/utils/session-times.server.ts";
 
 /** One page of the catalogue, filtered, with each event's next session in the viewer's zone. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,9 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       when: session ? formatSessionRange(session.startsAt, session.endsAt, zone, locale) : null,
     };
   });
+  // Without a known zone (no JavaScript, nothing chosen yet) each card is in its own event's
+  // zone, so the page must not claim "your time zone" and each card names its zone.
+  const zone = viewerZone ? { known: true as const, name: zoneDisplayName(viewerZone, locale) } : { known: false as const, name: null };
   return {
     filters,
     events,
+    zone,
     total: result.total,
     pageCount: result.pageCount,
     options,

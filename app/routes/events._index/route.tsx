@@ -22,14 +22,20 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
 export const headers = () => ({ "X-Page-Cache-TTL": "60" });
 
 export default function Catalogue() {
-  const { filters, events, total, pageCount, options, pageTitle } = useLoaderData<typeof loader>();
+  const { filters, events, zone, total, pageCount, options, pageTitle } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location.pathname === "/events";
   return (
     <div className="catalogue">
       <h1>{pageTitle}</h1>
-      <p className="lead">{t("catalogue.description")}</p>
+      <p className="lead">{t(zone.known ? "catalogue.description" : "catalogue.descriptionNoZone")}</p>
+      <p className="zone-note">
+        {zone.known ? t("event.timesShownIn", { zone: zone.name }) : t("catalogue.timesInEventZones")}{" "}
+        <Link to={`/settings?returnTo=${encodeURIComponent(`/events${catalogueSearch(filters, {})}`)}`}>
+          {t(zone.known ? "event.changeTimeZone" : "catalogue.chooseTimeZone")}
+        </Link>
+      </p>
       <nav aria-label={t("catalogue.whenLabel")} className="tabs">
         <Link to={`/events${catalogueSearch(filters, { when: "upcoming", page: 1 })}`} aria-current={filters.when === "upcoming" ? "page" : undefined}>
           {t("catalogue.upcoming")}
@@ -51,7 +57,7 @@ export default function Catalogue() {
         <ol className={`event-list${loading ? " is-loading" : ""}`}>
           {events.map((event) => (
             <li key={event.id}>
-              <EventCard event={event} filters={filters} />
+              <EventCard event={event} filters={filters} zoneKnown={zone.known} />
             </li>
           ))}
         </ol>

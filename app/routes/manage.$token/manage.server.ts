@@ -13,10 +13,10 @@ import { listRecordingsForSession } from "~/models/recordings.server.ts";
 import { getSiteSettings } from "~/models/settings.server.ts";
 import { findRegistrationIdByToken } from "~/utils/manage-token.server.ts";
 import { detailsSchema } from "~/utils/registration-schema.ts";
+import { timeZoneGroups, zoneGroupLabels } from "~/utils/time-zone-choices.server.ts";
 import {
   formatReferenceLine,
   formatSessionRange,
-  listTimeZones,
   parseReferenceCities,
   timesInCities,
   zoneDisplayName,
@@ -82,7 +82,7 @@ export async function manageLoader({ request, params }: LoaderFunctionArgs) {
       session: { ...describe(session, Math.max(0, index)), status: session.status, isPast: session.endsAt < new Date() },
       zoneName: zoneDisplayName(registration.timeZone, locale),
       otherSessions: active ? event.sessions.flatMap((s, i) => (s.id !== session.id && open.has(s.id) ? [describe(s, i)] : [])) : [],
-      zones: listTimeZones(),
+      zoneGroups: timeZoneGroups(locale, zoneGroupLabels(t), { current: registration.timeZone }),
       recordings: recordings.map((r) => ({ id: r.id, title: r.title || event.title, minutes: r.durationSeconds ? Math.round(r.durationSeconds / 60) : null })),
       justRegistered: url.searchParams.get("registered") === "1",
       done: url.searchParams.get("done"),

@@ -20,7 +20,7 @@ export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders, errorHe
 };
 
 export default function ManagePage() {
-  const { registration, event, session, zoneName, otherSessions, zones, recordings, justRegistered, done, confirmCancel } = useLoaderData<typeof loader>();
+  const { registration, event, session, zoneName, otherSessions, zoneGroups, recordings, justRegistered, done, confirmCancel } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { token } = useParams();
   const { t } = useTranslation();
@@ -94,7 +94,7 @@ export default function ManagePage() {
           <SwitchSessionForm sessions={otherSessions} error={result?.intent === "switch" ? result.error : null} />
           <DetailsForm
             defaults={{ name: registration.name, timeZone: registration.timeZone, locale: registration.locale }}
-            zones={zones}
+            zoneGroups={zoneGroups}
             lastResult={result?.intent === "update" ? result.result : null}
           />
           <ResendForm error={result?.intent === "resend" ? result.error : null} />
