@@ -3,7 +3,7 @@
 // answers in every status (confirmed, waitlisted, pending approval, declined), attendance, mail in
 // the outbox (pending, sent, failed) and audit entries. Made through the app's own functions,
 // as an organiser or a participant would make them, against the running server's database.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -46,8 +46,8 @@ export async function createCrawlData(server: { databaseFile: string; uploadDir:
   const { manageTokenFor } = await import("../../app/utils/manage-token.server.ts");
   const { makeRecordingPlayable } = await import("./fixtures.ts");
 
-  const admin = { email: `crawl-admin-${randomUUID()}@example.org`, password: `admin ${randomUUID()}` };
-  const organiser = { email: `crawl-organiser-${randomUUID()}@example.org`, password: `organiser ${randomUUID()}` };
+  const admin = { email: `crawl-admin-${randomUUID()}@example.org`, password: randomBytes(18).toString("base64url") };
+  const organiser = { email: `crawl-organiser-${randomUUID()}@example.org`, password: randomBytes(18).toString("base64url") };
   const adminId = (await organisers.createOrganiser({ ...admin, role: "admin", name: "Crawl Admin" })).id;
   const created = await organisers.createOrganiserAccount(adminId, { ...organiser, role: "organiser", name: "Crawl Organiser" });
   if (!created.ok) throw new Error(`Could not create the organiser account: ${created.reason}`);
