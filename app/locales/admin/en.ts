@@ -19,8 +19,8 @@ const admin = {
       signingIn: "Signing in…",
       fillBoth: "Enter your email address and your password.",
       invalid: "That email and password do not match an organiser account. Check both and try again.",
-      locked_one: "Too many wrong passwords. This account is locked; try again in {{count}} minute.",
-      locked_other: "Too many wrong passwords. This account is locked; try again in {{count}} minutes.",
+      locked_one: "Too many wrong passwords. Signing in with this address is paused; try again in {{count}} minute.",
+      locked_other: "Too many wrong passwords. Signing in with this address is paused; try again in {{count}} minutes.",
     },
     dashboard: {
       title: "Your events",

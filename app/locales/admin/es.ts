@@ -20,9 +20,9 @@ const admin: LocaleMessages<typeof en> = {
       signingIn: "Iniciando sesión…",
       fillBoth: "Escriba su correo electrónico y su contraseña.",
       invalid: "Ese correo electrónico y esa contraseña no corresponden a ninguna cuenta de organización. Revise ambos datos e inténtelo de nuevo.",
-      locked_one: "Demasiadas contraseñas incorrectas. Esta cuenta está bloqueada; vuelva a intentarlo dentro de {{count}} minuto.",
-      locked_many: "Demasiadas contraseñas incorrectas. Esta cuenta está bloqueada; vuelva a intentarlo dentro de {{count}} minutos.",
-      locked_other: "Demasiadas contraseñas incorrectas. Esta cuenta está bloqueada; vuelva a intentarlo dentro de {{count}} minutos.",
+      locked_one: "Demasiadas contraseñas incorrectas. El acceso con esta dirección está en pausa; vuelva a intentarlo dentro de {{count}} minuto.",
+      locked_many: "Demasiadas contraseñas incorrectas. El acceso con esta dirección está en pausa; vuelva a intentarlo dentro de {{count}} minutos.",
+      locked_other: "Demasiadas contraseñas incorrectas. El acceso con esta dirección está en pausa; vuelva a intentarlo dentro de {{count}} minutos.",
     },
     dashboard: {
       title: "Sus eventos",

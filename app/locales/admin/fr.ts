@@ -20,9 +20,9 @@ const admin: LocaleMessages<typeof en> = {
       signingIn: "Connexion…",
       fillBoth: "Saisissez votre adresse e-mail et votre mot de passe.",
       invalid: "Cette adresse e-mail et ce mot de passe ne correspondent à aucun compte d’organisation. Vérifiez-les et réessayez.",
-      locked_one: "Trop de mots de passe erronés. Ce compte est verrouillé ; réessayez dans {{count}} minute.",
-      locked_many: "Trop de mots de passe erronés. Ce compte est verrouillé ; réessayez dans {{count}} minutes.",
-      locked_other: "Trop de mots de passe erronés. Ce compte est verrouillé ; réessayez dans {{count}} minutes.",
+      locked_one: "Trop de mots de passe erronés. La connexion avec cette adresse est suspendue ; réessayez dans {{count}} minute.",
+      locked_many: "Trop de mots de passe erronés. La connexion avec cette adresse est suspendue ; réessayez dans {{count}} minutes.",
+      locked_other: "Trop de mots de passe erronés. La connexion avec cette adresse est suspendue ; réessayez dans {{count}} minutes.",
     },
     dashboard: {
       title: "Vos événements",
