@@ -10,6 +10,7 @@ const ar: LocaleMessages = {
   privacy: {
     title: "إشعار الخصوصية",
     subtitle: "كيف يتعامل {{siteName}} مع بياناتك",
+    contact: "راسلوا فريق التنظيم:",
   },
   nav: {
     skipToContent: "الانتقال إلى المحتوى الرئيسي",

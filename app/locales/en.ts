@@ -9,6 +9,7 @@ const en = {
   privacy: {
     title: "Privacy notice",
     subtitle: "How {{siteName}} handles your details",
+    contact: "Write to the organisers:",
   },
   nav: {
     skipToContent: "Skip to main content",

@@ -9,6 +9,7 @@ const es: LocaleMessages = {
   privacy: {
     title: "Aviso de privacidad",
     subtitle: "Cómo trata {{siteName}} sus datos",
+    contact: "Escriba al equipo organizador:",
   },
   nav: {
     skipToContent: "Saltar al contenido principal",

@@ -10,6 +10,7 @@ const fr: LocaleMessages = {
   privacy: {
     title: "Politique de confidentialité",
     subtitle: "Comment {{siteName}} traite vos données",
+    contact: "Écrire à l’équipe d’organisation\u00a0:",
   },
   nav: {
     skipToContent: "Aller au contenu principal",

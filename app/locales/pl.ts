@@ -10,6 +10,7 @@ const pl: LocaleMessages = {
   privacy: {
     title: "Informacja o ochronie prywatności",
     subtitle: "Jak {{siteName}} przetwarza Twoje dane",
+    contact: "Napisz do organizatorów:",
   },
   nav: {
     skipToContent: "Przejdź do treści głównej",

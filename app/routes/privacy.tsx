@@ -12,19 +12,25 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ ti
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await i18n.getLocale(request);
   const t = await i18n.getFixedT(locale);
-  const { siteName } = await getSiteSettings();
+  const { siteName, contactAddress } = await getSiteSettings();
   const notice = await getPrivacyNotice(locale, siteName);
-  return { title: t("privacy.title"), siteName, html: renderMarkdown(notice.markdown) };
+  return { title: t("privacy.title"), siteName, contactAddress, html: renderMarkdown(notice.markdown) };
 }
 
 export default function PrivacyPage() {
-  const { title, siteName, html } = useLoaderData<typeof loader>();
+  const { title, siteName, contactAddress, html } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <article className="privacy-page">
       <h1>{title}</h1>
       <h2>{t("privacy.subtitle", { siteName })}</h2>
       <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />
+      {/* The notice says "contact the organisers": with a contact address set, this is how. */}
+      {contactAddress ? (
+        <p>
+          {t("privacy.contact")} <a href={`mailto:${contactAddress}`}>{contactAddress}</a>
+        </p>
+      ) : null}
     </article>
   );
 }

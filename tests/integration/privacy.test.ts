@@ -57,6 +57,27 @@ describe("/privacy", () => {
     }
   });
 
+  it("names the contact address set in /admin/settings, and none while it is unset", async () => {
+    expect((await page("/privacy?lng=en")).html).not.toContain("mailto:");
+    // Through the settings form, which also drops the settings the server holds in memory.
+    const settings = (contactAddress: string) =>
+      handle(
+        new Request(new URL("/admin/settings", BASE_URL), {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: admin.cookie, Origin: BASE_URL, Host: new URL(BASE_URL).host },
+          body: new URLSearchParams([["csrf", admin.csrf], ["siteName", "Learning Events"], ["referenceCities", "london"], ["defaultLocale", "en"], ["contactAddress", contactAddress]]).toString(),
+        }),
+      );
+    expect((await settings("team@example.org")).status).toBe(302);
+    try {
+      const { html } = await page("/privacy?lng=fr");
+      expect(html).toContain('href="mailto:team@example.org"');
+      expect(textOf(html)).toMatch(/Écrire à l’équipe d’organisation\s:\s+team@example\.org/);
+    } finally {
+      await settings("");
+    }
+  });
+
   it("is linked from the consent box and the footer", async () => {
     const event = await createEvent(prisma);
     await createSession(prisma, event.id, { startsAt: new Date(Date.now() + 30 * 86_400_000) });
