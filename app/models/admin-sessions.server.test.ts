@@ -219,6 +219,15 @@ describe("rescheduling", () => {
     const linked = await updateSession(actor, event.id, session.id, sessionData(session, { joinUrl: "https://meet.example.org/new" }), { confirmed: false });
     expect(linked).toEqual({ outcome: "needs-confirmation", registrants: 1 });
   });
+
+  it("a new join link alone is mailed to confirmed people only: the waitlisted and pending never had it", async () => {
+    const { event, session, registrations } = await eventWithRegistrants(["confirmed", "waitlisted", "pending"]);
+    const change = sessionData(session, { joinUrl: "https://meet.example.org/new" });
+    expect(await updateSession(actor, event.id, session.id, change, { confirmed: false })).toEqual({ outcome: "needs-confirmation", registrants: 1 });
+    expect(await updateSession(actor, event.id, session.id, change, { confirmed: true })).toMatchObject({ outcome: "saved", notified: 1 });
+    const rows = await prisma.outboxMessage.findMany({ where: { kind: "session-updated", registrationId: { in: registrations.map((r) => r.id) } } });
+    expect(rows.map((r) => r.registrationId)).toEqual([registrations[0]!.id]);
+  });
 });
 
 describe("seats and cancellations", () => {

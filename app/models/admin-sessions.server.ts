@@ -169,7 +169,8 @@ export async function updateSession(
     const timeChanged = before.startsAt.getTime() !== data.startsAt.getTime() || before.endsAt.getTime() !== data.endsAt.getTime();
     const linkChanged = (before.joinUrl ?? before.event.joinUrl) !== (data.joinUrl ?? before.event.joinUrl);
     const rescheduled = timeChanged || linkChanged;
-    const registrants = await tx.registration.findMany({ where: { sessionId, status: { in: ACTIVE } }, select: { id: true } });
+    // Only confirmed people hold the join link: a new link alone is news to nobody else.
+    const registrants = await tx.registration.findMany({ where: { sessionId, status: { in: timeChanged ? ACTIVE : ["confirmed"] } }, select: { id: true } });
     if (rescheduled && registrants.length > 0 && !options.confirmed) {
       return { outcome: "needs-confirmation", registrants: registrants.length };
     }
