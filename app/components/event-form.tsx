@@ -250,7 +250,7 @@ export function EventForm(props: EventFormProps) {
                   </select>
                 )}
               </Field>
-              <Field name={`${base}.options`} label={t("adminEvents.form.questionOptions")} errors={errors}>
+              <Field name={`${base}.options`} label={t("adminEvents.form.questionOptions")} hint={t("adminEvents.form.questionOptionsHint")} errors={errors}>
                 {(a) => <textarea {...a} defaultValue={str(q.options)} rows={3} />}
               </Field>
               <Checkbox name={`${base}.required`} label={t("adminEvents.form.questionRequired")} defaultChecked={bool(q.required)} />

@@ -118,6 +118,7 @@ const admin: LocaleMessages<typeof en> = {
       questionKind: "نوع الإجابة",
       questionKinds: { text: "نص", single: "خيار واحد", multiple: "عدة خيارات", yesno: "نعم أو لا" },
       questionOptions: "الخيارات، خيار في كل سطر",
+      questionOptionsHint: "لأسئلة الاختيار فقط؛ تتجاهلها الأسئلة النصية وأسئلة نعم/لا.",
       questionRequired: "الإجابة إلزامية",
       questionRemove: "حذف هذا السؤال",
       addQuestion: "إضافة سؤال آخر",

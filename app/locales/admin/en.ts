@@ -113,6 +113,7 @@ const admin = {
       questionKind: "Kind of answer",
       questionKinds: { text: "Text", single: "One choice", multiple: "Several choices", yesno: "Yes or no" },
       questionOptions: "Choices, one per line",
+      questionOptionsHint: "Only for a choice question; text and yes/no questions ignore them.",
       questionRequired: "An answer is required",
       questionRemove: "Remove this question",
       addQuestion: "Add another question",

@@ -115,6 +115,7 @@ const admin: LocaleMessages<typeof en> = {
       questionKind: "Tipo de respuesta",
       questionKinds: { text: "Texto", single: "Una opción", multiple: "Varias opciones", yesno: "Sí o no" },
       questionOptions: "Opciones, una por línea",
+      questionOptionsHint: "Solo para una pregunta de opción; las preguntas de texto y de sí/no no las usan.",
       questionRequired: "La respuesta es obligatoria",
       questionRemove: "Eliminar esta pregunta",
       addQuestion: "Agregar otra pregunta",

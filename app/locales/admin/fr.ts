@@ -115,6 +115,7 @@ const admin: LocaleMessages<typeof en> = {
       questionKind: "Type de réponse",
       questionKinds: { text: "Texte libre", single: "Choix unique", multiple: "Choix multiples", yesno: "Oui ou non" },
       questionOptions: "Choix proposés, un par ligne",
+      questionOptionsHint: "Seulement pour une question à choix\u00a0; les questions texte et oui/non n’en tiennent pas compte.",
       questionRequired: "Réponse obligatoire",
       questionRemove: "Supprimer cette question",
       addQuestion: "Ajouter une autre question",

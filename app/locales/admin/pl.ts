@@ -116,6 +116,7 @@ const admin: LocaleMessages<typeof en> = {
       questionKind: "Rodzaj odpowiedzi",
       questionKinds: { text: "Tekst", single: "Jedna odpowiedź", multiple: "Kilka odpowiedzi", yesno: "Tak lub nie" },
       questionOptions: "Odpowiedzi do wyboru, po jednej w wierszu",
+      questionOptionsHint: "Tylko dla pytania z wyborem; pytania tekstowe i tak/nie je pomijają.",
       questionRequired: "Odpowiedź jest wymagana",
       questionRemove: "Usuń to pytanie",
       addQuestion: "Dodaj kolejne pytanie",
