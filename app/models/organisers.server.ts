@@ -6,6 +6,7 @@ import { recordAudit } from "./audit.server.ts";
 import { clearThrottle, recordFailure, releaseAttempt, reserveAttempt, throttleKey, type ThrottleRule } from "./login-throttle.server.ts";
 
 import { ROLES, type Role } from "~/utils/organiser-roles.ts";
+import { diffFormValues } from "~/utils/form-diff.ts";
 export { ROLES, type Role };
 
 // Argon2id (algorithm 2) with the OWASP-recommended memory cost.
@@ -100,10 +101,12 @@ export async function listOrganisers() {
 /** Name and time zone (the default zone for entering session times). */
 export async function updateOwnAccount(organiserId: string, input: { name: string; timeZone: string }) {
   await prisma.$transaction(async (tx) => {
-    await tx.organiser.update({ where: { id: organiserId }, data: { name: input.name, timeZone: input.timeZone } });
-    await tx.auditLog.create({
-      data: { actorId: organiserId, action: "updated", entityType: "organiser", entityId: organiserId, details: JSON.stringify({ fields: ["name", "timeZone"] }) },
-    });
+    const before = await tx.organiser.findUniqueOrThrow({ where: { id: organiserId }, select: { name: true, timeZone: true } });
+    const data = { name: input.name, timeZone: input.timeZone };
+    await tx.organiser.update({ where: { id: organiserId }, data });
+    // A save that changed nothing is not an action worth a line in the log.
+    const changed = diffFormValues(before, data);
+    if (changed.length) await recordAudit(tx, { actorId: organiserId, action: "updated", entityType: "organiser", entityId: organiserId, details: { changed } });
   });
 }
 

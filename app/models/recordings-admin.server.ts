@@ -7,6 +7,7 @@ import { prisma } from "~/utils/db.server.ts";
 import { readTranscript, type SkippedCue, type TranscriptFormat } from "~/utils/subtitles.ts";
 import { decodeText, type EncodingSource, type TextEncodingId } from "~/utils/text-encoding.server.ts";
 import { removeStoredFiles, type StoredUpload } from "~/utils/uploads.server.ts";
+import { diffFormValues } from "~/utils/form-diff.ts";
 
 export type Chapter = { title: string; startSeconds: number };
 export type RecordingSource = "upload" | "url" | "embed";
@@ -279,14 +280,17 @@ export async function createRecording(input: { actorId: string; eventId: string;
 
 export async function updateRecording(input: { actorId: string; eventId: string; recordingId: string; details: RecordingDetails; poster?: StoredUpload; removePoster?: boolean }) {
   const { details } = input;
-  const before = await prisma.recording.findFirstOrThrow({ where: { id: input.recordingId, eventId: input.eventId }, select: { posterUrl: true } });
+  const before = await prisma.recording.findFirstOrThrow({
+    where: { id: input.recordingId, eventId: input.eventId },
+    select: { title: true, sessionId: true, languageCode: true, durationSeconds: true, chapters: true, posterUrl: true },
+  });
   const posterUrl = input.poster ? posterPath(input.recordingId, input.poster.fileName) : input.removePoster ? null : before.posterUrl;
+  const data = { title: details.title, sessionId: details.sessionId, languageCode: details.languageCode, durationSeconds: details.durationSeconds, chapters: JSON.stringify(details.chapters), posterUrl };
   await prisma.$transaction(async (tx) => {
-    await tx.recording.update({
-      where: { id: input.recordingId },
-      data: { title: details.title, sessionId: details.sessionId, languageCode: details.languageCode, durationSeconds: details.durationSeconds, chapters: JSON.stringify(details.chapters), posterUrl },
-    });
-    await recordAudit(tx, { actorId: input.actorId, action: "updated", entityType: "recording", entityId: input.recordingId, details: { title: details.title } });
+    await tx.recording.update({ where: { id: input.recordingId }, data });
+    // A save that changed nothing is not an action worth a line in the log.
+    const changed = diffFormValues(before, data);
+    if (changed.length) await recordAudit(tx, { actorId: input.actorId, action: "updated", entityType: "recording", entityId: input.recordingId, details: { title: details.title, changed } });
   });
   // The old poster goes once the row no longer points at it.
   if (posterUrl !== before.posterUrl) await removeStoredFiles([posterFileName(before.posterUrl)]);

@@ -1,6 +1,7 @@
 import { recordAudit } from "~/models/audit.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { DEFAULT_REFERENCE_CITIES, isValidTimeZone } from "~/utils/time.ts";
+import { diffFormValues } from "~/utils/form-diff.ts";
 
 export type SiteSettings = {
   siteName: string;
@@ -58,11 +59,18 @@ export function clearSiteSettingsCache() {
 /** Saves every site setting in one transaction, with its audit entry, and drops the cached copy. */
 export async function saveSiteSettings(actorId: string, settings: SiteSettings) {
   await prisma.$transaction(async (tx) => {
-    for (const [key, value] of Object.entries(settings)) {
-      const json = JSON.stringify(value);
+    clearSiteSettingsCache();
+    const before = await getSiteSettings(tx);
+    // Only what changed is written: a default never saved stays a default, and a save that
+    // changed nothing leaves no line in the log.
+    const keys = (Object.keys(settings) as (keyof SiteSettings)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(settings[key]));
+    for (const key of keys) {
+      const json = JSON.stringify(settings[key]);
       await tx.siteSetting.upsert({ where: { key }, create: { key, value: json }, update: { value: json } });
     }
-    await recordAudit(tx, { actorId, action: "updated", entityType: "site-settings", entityId: "site", details: { keys: Object.keys(settings) } });
+    if (keys.length) {
+      await recordAudit(tx, { actorId, action: "updated", entityType: "site-settings", entityId: "site", details: { keys, changed: diffFormValues(before, settings) } });
+    }
   });
   clearSiteSettingsCache();
 }

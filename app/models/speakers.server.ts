@@ -2,6 +2,7 @@
 import { recordAudit } from "~/models/audit.server.ts";
 import { slugify } from "~/utils/admin-event-schema.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { diffFormValues } from "~/utils/form-diff.ts";
 
 type Actor = { id: string };
 
@@ -39,11 +40,14 @@ export async function createSpeaker(actor: Actor, input: SpeakerInput) {
 
 export async function updateSpeaker(actor: Actor, id: string, input: SpeakerInput) {
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.speaker.updateMany({
-      where: { id },
-      data: { name: input.name, affiliation: input.affiliation ?? "", jobTitle: input.jobTitle ?? "", bio: input.bio ?? "", photoUrl: input.photoUrl || null },
-    });
-    if (count) await recordAudit(tx, { actorId: actor.id, action: "updated", entityType: "speaker", entityId: id, details: { name: input.name } });
-    return count > 0;
+    const fields = { name: true, affiliation: true, jobTitle: true, bio: true, photoUrl: true } as const;
+    const before = await tx.speaker.findUnique({ where: { id }, select: fields });
+    if (!before) return false;
+    const data = { name: input.name, affiliation: input.affiliation ?? "", jobTitle: input.jobTitle ?? "", bio: input.bio ?? "", photoUrl: input.photoUrl || null };
+    await tx.speaker.update({ where: { id }, data });
+    // A save that changed nothing is not an action worth a line in the log.
+    const changed = diffFormValues(before, data);
+    if (changed.length) await recordAudit(tx, { actorId: actor.id, action: "updated", entityType: "speaker", entityId: id, details: { name: input.name, changed } });
+    return true;
   });
 }
