@@ -216,6 +216,8 @@ describe("rescheduling", () => {
     const { event, session } = await eventWithRegistrants(["confirmed"]);
     const titled = await updateSession(actor, event.id, session.id, sessionData(session, { title: "Asia-Pacific" }), { confirmed: false });
     expect(titled).toMatchObject({ outcome: "saved", rescheduled: false, notified: 0 });
+    // …yet calendars holding it take the new title only from a higher SEQUENCE.
+    expect((await prisma.session.findUniqueOrThrow({ where: { id: session.id } })).sequence).toBe(1);
     const linked = await updateSession(actor, event.id, session.id, sessionData(session, { joinUrl: "https://meet.example.org/new" }), { confirmed: false });
     expect(linked).toEqual({ outcome: "needs-confirmation", registrants: 1 });
   });

@@ -175,7 +175,10 @@ export async function updateSession(
       return { outcome: "needs-confirmation", registrants: registrants.length };
     }
 
-    const sequence = rescheduled ? before.sequence + 1 : before.sequence;
+    // A new title is no reason to mail anyone, but calendars that already hold the session only
+    // take the new SUMMARY from the feed or the next invite when SEQUENCE grows (RFC 5546).
+    const retitled = (before.title ?? "") !== (data.title ?? "");
+    const sequence = rescheduled || retitled ? before.sequence + 1 : before.sequence;
     await tx.session.update({ where: { id: sessionId }, data: { ...data, sequence } });
     const emails: EnqueueInput[] = rescheduled
       ? registrants.map((r) => ({

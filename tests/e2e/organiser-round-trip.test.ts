@@ -195,8 +195,8 @@ const eventRules: Rule[] = [
 ];
 
 const sessionRules: Rule[] = [
-  { name: "title", cells: ["Session.title"] },
-  // A new time is a new version of the invitation: SEQUENCE grows with it.
+  { name: "title", cells: ["Session.title", "Session.sequence"] },
+  // A new time or title is a new version of the calendar entry: SEQUENCE grows with it.
   { name: "date", cells: ["Session.startsAt", "Session.endsAt", "Session.sequence"], value: (v) => addDays(v, 1) },
   { name: "time", cells: ["Session.startsAt", "Session.endsAt", "Session.sequence"], value: (v) => (v === "10:00" ? "11:00" : "10:00") },
   { name: "duration", cells: ["Session.endsAt", "Session.sequence"], value: (v) => String(Number(v) + 15) },
