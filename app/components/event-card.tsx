@@ -4,7 +4,7 @@ import { languageName } from "~/utils/language-names.ts";
 import { localeDirection } from "~/i18n.ts";
 import type { CatalogueFilters } from "~/models/events.server.ts";
 import { catalogueSearch } from "~/utils/catalogue-links.ts";
-import type { SessionRangeText } from "~/utils/time.ts";
+import type { SessionRangeText } from "~/time/time.ts";
 
 type Card = {
   slug: string;

@@ -3,10 +3,10 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FieldLink } from "~/components/field-link.tsx";
-import { TimeZoneChooser } from "~/components/time-zone-chooser.tsx";
+import { TimeZoneChooser } from "~/time/time-zone-chooser.tsx";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/i18n.ts";
 import { HONEYPOT_FIELD, questionField, type FormQuestion } from "~/utils/registration-fields.ts";
-import type { ZoneGroup } from "~/utils/time-zone-choices.server.ts";
+import type { ZoneGroup } from "~/time/time-zone-choices.server.ts";
 
 type Validation = typeof import("./registration-validation.ts");
 

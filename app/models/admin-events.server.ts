@@ -17,7 +17,7 @@ import {
   slugify,
   type EventFormInput,
 } from "~/utils/admin-event-schema.ts";
-import { KNOWN_CITIES, localToUtc, parseReferenceCities, serializeReferenceCities, utcToLocal } from "~/utils/time.ts";
+import { KNOWN_CITIES, localToUtc, parseReferenceCities, serializeReferenceCities, utcToLocal } from "~/time/time.ts";
 
 type Tx = Prisma.TransactionClient;
 type Actor = { id: string; role: string };

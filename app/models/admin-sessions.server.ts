@@ -9,7 +9,7 @@ import { enqueueRegistrationEmails, type EnqueueInput } from "~/models/outbox.se
 import { promoteFromWaitlist } from "~/models/registrations.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { diffFormValues } from "~/utils/form-diff.ts";
-import { localToUtc, utcToLocal } from "~/utils/time.ts";
+import { localToUtc, utcToLocal } from "~/time/time.ts";
 
 type Tx = Prisma.TransactionClient;
 type Actor = { id: string; role: string };

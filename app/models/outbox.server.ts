@@ -15,7 +15,7 @@
 import { Prisma, type PrismaClient } from "~/generated/prisma/client.ts";
 import { managedEventsWhere } from "~/models/access.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { isValidTimeZone, parseReferenceCities, type ReferenceCity } from "~/utils/time.ts";
+import { isValidTimeZone, parseReferenceCities, type ReferenceCity } from "~/time/time.ts";
 
 import { EMAIL_KINDS, OUTBOX_STATUSES, isEmailKind, type EmailKind, type OutboxStatus } from "~/utils/outbox-kinds.ts";
 export { EMAIL_KINDS, OUTBOX_STATUSES, isEmailKind, type EmailKind, type OutboxStatus };
@@ -60,7 +60,7 @@ export type OutboxPayload = {
     sessionId: string;
     /**
      * The registrant's part of the iCalendar SEQUENCE, added to the session's (absent in rows
-     * written before it existed: 0). See calendarSequenceFor in app/utils/calendar.server.ts.
+     * written before it existed: 0). See calendarSequenceFor in app/calendar/calendar-builder.server.ts.
      */
     calendarSequence?: number;
   };

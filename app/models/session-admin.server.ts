@@ -6,7 +6,7 @@ import { i18n } from "~/i18n.server.ts";
 import { attendanceRate } from "~/models/attendance.server.ts";
 import { requireManagedSession } from "~/models/session-registrations.server.ts";
 import { requireOrganiser } from "~/utils/auth.server.ts";
-import { formatSessionRange } from "~/utils/time.ts";
+import { formatSessionRange } from "~/time/time.ts";
 
 export type SessionRouteParams = { eventId?: string; sessionId?: string };
 

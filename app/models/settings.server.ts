@@ -1,6 +1,6 @@
 import { recordAudit } from "~/models/audit.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { DEFAULT_REFERENCE_CITIES, isValidTimeZone } from "~/utils/time.ts";
+import { DEFAULT_REFERENCE_CITIES, isValidTimeZone } from "~/time/time.ts";
 import { diffFormValues } from "~/utils/form-diff.ts";
 
 export type SiteSettings = {

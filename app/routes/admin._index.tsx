@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { managedEventsWhere } from "~/models/access.server.ts";
 import { listManagedEvents } from "~/models/admin-events.server.ts";
 import { requireOrganiser } from "~/utils/auth.server.ts";
-import { formatSessionRange } from "~/utils/time.ts";
+import { formatSessionRange } from "~/time/time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Organiser workspace" }];
 

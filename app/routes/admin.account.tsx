@@ -7,7 +7,7 @@ import { Field, SubmitButton, str, type FieldErrors } from "~/components/admin-f
 import { changeOwnPassword, updateOwnAccount } from "~/models/organisers.server.ts";
 import { E } from "~/utils/admin-event-schema.ts";
 import { getCsrfToken, keepSignedIn, requireCsrf, requireOrganiser } from "~/utils/auth.server.ts";
-import { isValidTimeZone, listTimeZones } from "~/utils/time.ts";
+import { isValidTimeZone, listTimeZones } from "~/time/time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Your account" }];
 

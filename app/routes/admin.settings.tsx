@@ -7,7 +7,7 @@ import { Checkbox, Field, FieldMessage, SubmitButton, list, str, type FieldError
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/i18n.ts";
 import { getSiteSettings, saveSiteSettings } from "~/models/settings.server.ts";
 import { getCsrfToken, requireAdmin, requireCsrf } from "~/utils/auth.server.ts";
-import { KNOWN_CITIES } from "~/utils/time.ts";
+import { KNOWN_CITIES } from "~/time/time.ts";
 
 // Texts in every language (such as the privacy notice) are over the request guard's 64 KB default.
 export const handle = { requestBody: { maxBytes: 1024 * 1024 } };

@@ -9,7 +9,7 @@ import { getPublicRecording, recordReplayProgress } from "~/models/recordings.se
 import { getEnv } from "~/utils/env.server.ts";
 import { languageName } from "~/utils/language-names.ts";
 import { findRegistrationIdByToken } from "~/utils/manage-token.server.ts";
-import { getLightMode } from "~/utils/preferences.server.ts";
+import { getLightMode } from "~/time/preferences.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) =>
   loaderData ? [{ title: loaderData.recording.title || loaderData.recording.event.title }] : [{ title: "Not found" }];

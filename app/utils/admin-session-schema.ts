@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { E, isHttpsUrl } from "~/utils/admin-event-schema.ts";
-import { cityLabelForZone, formatCalendarDate, isValidTimeZone, localToUtc, offsetLabelAt, shiftWallTime } from "~/utils/time.ts";
+import { cityLabelForZone, formatCalendarDate, isValidTimeZone, localToUtc, offsetLabelAt, shiftWallTime } from "~/time/time.ts";
 
 export const OCCURRENCES = ["earlier", "later"] as const;
 export type Occurrence = (typeof OCCURRENCES)[number];

@@ -3,7 +3,7 @@ import { i18n } from "~/i18n.server.ts";
 import { getPublicEvent } from "~/models/events.server.ts";
 import { getSiteSettings } from "~/models/settings.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { getViewerTimeZone } from "~/utils/preferences.server.ts";
+import { getViewerTimeZone } from "~/time/preferences.server.ts";
 import { describeSessions } from "~/utils/session-times.server.ts";
 
 /**

@@ -9,7 +9,7 @@ import { attendanceRates } from "~/models/attendance.server.ts";
 import { countReplayingRegistrants } from "~/models/recordings.server.ts";
 import { getEventForEdit, getEventFormOptions } from "~/models/admin-events.server.ts";
 import { getCsrfToken, requireOrganiser } from "~/utils/auth.server.ts";
-import { formatSessionRange, listTimeZones } from "~/utils/time.ts";
+import { formatSessionRange, listTimeZones } from "~/time/time.ts";
 
 export { action } from "./actions.server.ts";
 

@@ -11,7 +11,7 @@ import { getAttendanceSheet, importAttendance, saveManualAttendance, type Import
 import { requireSessionAdmin, sessionHeader } from "~/models/session-admin.server.ts";
 import { requireCsrf } from "~/utils/auth.server.ts";
 import { decodeText } from "~/utils/text-encoding.server.ts";
-import { isValidTimeZone } from "~/utils/time.ts";
+import { isValidTimeZone } from "~/time/time.ts";
 import { MAX_REPORT_BYTES, parseZoomAttendance } from "~/utils/zoom-attendance.ts";
 
 export async function attendanceLoader({ request, params }: LoaderFunctionArgs) {

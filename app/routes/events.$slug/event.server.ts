@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { loadRegistrationForm } from "~/components/registration-form.server.ts";
 import { renderMarkdown } from "~/utils/markdown.server.ts";
-import { getLightMode } from "~/utils/preferences.server.ts";
+import { getLightMode } from "~/time/preferences.server.ts";
 import { loadPublicEventForViewer } from "~/utils/public-event.server.ts";
 import { zoneDisplayName } from "~/utils/session-times.server.ts";
 

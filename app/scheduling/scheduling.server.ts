@@ -1,4 +1,4 @@
-import { getAudienceZones, getEventSchedulingContext } from "~/models/audience.server.ts";
+import { getAudienceZones, getEventSchedulingContext } from "~/scheduling/audience.server.ts";
 import { getSiteSettings } from "~/models/settings.server.ts";
 import {
   DEFAULT_DURATION_MINUTES,
@@ -16,7 +16,7 @@ import {
   type SchedulingQuery,
   type SchedulingWeighting,
 } from "./scheduling.ts";
-import { cityLabelForZone, isValidTimeZone, localizedCityName, parseReferenceCities, utcToLocal, type ReferenceCity } from "./time.ts";
+import { cityLabelForZone, isValidTimeZone, localizedCityName, parseReferenceCities, utcToLocal, type ReferenceCity } from "../time/time.ts";
 
 export type SchedulingAssistantData = {
   eventId: string;

@@ -11,7 +11,7 @@ import ical, {
   ICalCalendarMethod,
   ICalEventStatus,
 } from "ical-generator";
-import { formatSessionRange } from "~/utils/time";
+import { formatSessionRange } from "~/time/time";
 
 export type CalendarSession = {
   id: string;

@@ -1,7 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ZoneGroup } from "~/utils/time-zone-choices.server.ts";
+import type { ZoneGroup } from "~/time/time-zone-choices.server.ts";
 
 /** Accents, case and apostrophes do not matter when searching: "geneve" finds Genève, "coxs" Cox's Bazar. */
 function fold(text: string): string {

@@ -3,9 +3,9 @@
  * (date, duration, zone, rank), so its form redraws it without JavaScript.
  */
 import { i18n } from "~/i18n.server.ts";
-import { parseSchedulingQuery } from "~/utils/scheduling.ts";
-import { getSchedulingDefaults, loadSchedulingAssistant } from "~/utils/scheduling.server.ts";
-import { normalizeTimeZone } from "~/utils/time.ts";
+import { parseSchedulingQuery } from "~/scheduling/scheduling.ts";
+import { getSchedulingDefaults, loadSchedulingAssistant } from "~/scheduling/scheduling.server.ts";
+import { normalizeTimeZone } from "~/time/time.ts";
 
 export async function loadAssistantForSessionForm(request: Request, args: { eventId: string; organiserZone: string; sessionId?: string; date?: string; zone?: string }) {
   const url = new URL(request.url);

@@ -1,10 +1,10 @@
 import { Form } from "@remix-run/react";
 import { useId, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import type { DstWarning } from "~/utils/scheduling.ts";
-import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES, unpackDayGrid, type SchedulingQueryProblem } from "~/utils/scheduling.ts";
-import type { SchedulingAssistantData } from "~/utils/scheduling.server.ts";
-import { KNOWN_CITIES, type LocalPeriod } from "~/utils/time.ts";
+import type { DstWarning } from "~/scheduling/scheduling.ts";
+import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES, unpackDayGrid, type SchedulingQueryProblem } from "~/scheduling/scheduling.ts";
+import type { SchedulingAssistantData } from "~/scheduling/scheduling.server.ts";
+import { KNOWN_CITIES, type LocalPeriod } from "~/time/time.ts";
 
 /**
  * The scheduling assistant: the day in half-hour slots against the event's reference cities and

@@ -1,6 +1,6 @@
 import { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { normalizeTimeZone } from "~/utils/time.ts";
+import { normalizeTimeZone } from "~/time/time.ts";
 
 export type AudienceZone = { zone: string; weight: number };
 

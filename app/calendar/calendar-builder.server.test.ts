@@ -7,7 +7,7 @@ import {
   sessionUid,
   type BuildCalendarOptions,
   type CalendarSession,
-} from "./calendar.server";
+} from "./calendar-builder.server";
 
 const HOST = "events.example.org";
 const ORGANIZER = { name: "CPMS Working Group", email: "events@example.org" };
