@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { getRegistrationOptions } from "~/models/registrations.server.ts";
-import type { SessionDisplay } from "~/utils/session-times.server.ts";
+import type { SessionDisplay } from "~/sessions/session-times.server.ts";
 import { shortTimeZoneGroups, zoneGroupLabels } from "~/time/time-zone-choices.server.ts";
 import type { RegistrationFormProps, SessionChoice } from "./registration-form.tsx";
 

@@ -1,7 +1,7 @@
 // Public reads for the replay library and the replay page, and the learning record written from
 // the replay page. Organiser-side writes live in recordings-admin.server.ts.
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { EVENT_TYPES, type EventType } from "~/models/events.server.ts";
+import { EVENT_TYPES, type EventType } from "~/events/events.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { isEmbedProvider } from "~/utils/embed.ts";
 import type { Cue } from "~/utils/subtitles.ts";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { managedEventsWhere } from "~/models/access.server.ts";
-import { listManagedEvents } from "~/models/admin-events.server.ts";
+import { listManagedEvents } from "~/events/admin-events.server.ts";
 import { requireOrganiser } from "~/utils/auth.server.ts";
 import { formatSessionRange } from "~/time/time.ts";
 

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Field, SubmitButton, str, type FieldErrors } from "~/components/admin-form.tsx";
 import { changeOwnPassword, updateOwnAccount } from "~/models/organisers.server.ts";
-import { E } from "~/utils/admin-event-schema.ts";
+import { E } from "~/events/admin-event-schema.ts";
 import { getCsrfToken, keepSignedIn, requireCsrf, requireOrganiser } from "~/utils/auth.server.ts";
 import { isValidTimeZone, listTimeZones } from "~/time/time.ts";
 

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { SchedulingAssistant } from "~/scheduling/scheduling-assistant.tsx";
 import { i18n } from "~/i18n.server.ts";
 import { requireEventAccess } from "~/models/access.server.ts";
-import { getSessionFormContext } from "~/models/admin-sessions.server.ts";
+import { getSessionFormContext } from "~/sessions/session-operations.server.ts";
 import { requireOrganiser } from "~/utils/auth.server.ts";
 import { parseSchedulingQuery } from "~/scheduling/scheduling.ts";
 import { getSchedulingDefaults, loadSchedulingAssistant } from "~/scheduling/scheduling.server.ts";

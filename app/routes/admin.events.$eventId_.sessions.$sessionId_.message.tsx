@@ -2,9 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { SessionAdminHeader } from "~/components/session-admin-header.tsx";
+import { SessionAdminHeader } from "~/sessions/session-admin-header.tsx";
 import { i18n } from "~/i18n.server.ts";
-import { requireSessionAdmin, sessionHeader } from "~/models/session-admin.server.ts";
+import { requireSessionAdmin, sessionHeader } from "~/sessions/session-page-context.server.ts";
 import { audienceCounts, messageRegistrants, newMessageId } from "~/models/session-registrations.server.ts";
 import { requireCsrf } from "~/utils/auth.server.ts";
 import { AUDIENCES, MESSAGE_ID_PATTERN } from "~/utils/registrant-message.ts";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { i18n } from "~/i18n.server.ts";
-import { requireSessionAdmin } from "~/models/session-admin.server.ts";
+import { requireSessionAdmin } from "~/sessions/session-page-context.server.ts";
 import { getRegistrationsForExport } from "~/models/session-registrations.server.ts";
 import { buildRegistrationsCsv } from "~/utils/registrations-csv.ts";
 

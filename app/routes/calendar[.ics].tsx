@@ -3,7 +3,7 @@ import { i18n } from "~/i18n.server.ts";
 import { listFeedSessions } from "~/calendar/calendar-sessions.server.ts";
 import { getSiteSettings } from "~/models/settings.server.ts";
 import { buildCalendar } from "~/calendar/calendar-builder.server.ts";
-import { readCatalogueParams } from "~/utils/catalogue-params.server.ts";
+import { readCatalogueParams } from "~/events/catalogue-params.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { calendarOrganizer, plainText, toCalendarSession } from "~/calendar/event-calendar.server.ts";
 

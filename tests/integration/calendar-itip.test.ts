@@ -7,7 +7,7 @@
 // - the public files (one session's .ics, the feed, a filtered feed with no session) and the
 //   registrant's own download, through the built app.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cancelSession } from "../../app/models/admin-sessions.server.ts";
+import { cancelSession } from "../../app/sessions/session-operations.server.ts";
 import { cancelRegistration, registerForSession, switchSession } from "../../app/models/registrations.server.ts";
 import { clearSiteSettingsCache } from "../../app/models/settings.server.ts";
 import { prisma } from "../../app/utils/db.server.ts";

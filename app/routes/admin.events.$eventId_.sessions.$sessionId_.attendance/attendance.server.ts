@@ -8,7 +8,7 @@ import {
 } from "@remix-run/node";
 import { i18n } from "~/i18n.server.ts";
 import { getAttendanceSheet, importAttendance, saveManualAttendance, type ImportSummary } from "~/models/attendance.server.ts";
-import { requireSessionAdmin, sessionHeader } from "~/models/session-admin.server.ts";
+import { requireSessionAdmin, sessionHeader } from "~/sessions/session-page-context.server.ts";
 import { requireCsrf } from "~/utils/auth.server.ts";
 import { decodeText } from "~/utils/text-encoding.server.ts";
 import { isValidTimeZone } from "~/time/time.ts";

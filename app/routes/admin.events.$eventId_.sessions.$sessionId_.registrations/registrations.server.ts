@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { i18n } from "~/i18n.server.ts";
-import { requireSessionAdmin, sessionHeader } from "~/models/session-admin.server.ts";
+import { requireSessionAdmin, sessionHeader } from "~/sessions/session-page-context.server.ts";
 import { isRegistrationStatus, listSessionRegistrations, registrationInSession } from "~/models/session-registrations.server.ts";
 import {
   approveRegistration,

@@ -12,7 +12,7 @@ import {
 import { manageTokenFor } from "~/utils/manage-token.server.ts";
 import { clientAddressOf, limitRegistrationAttempt } from "~/utils/rate-limit.server.ts";
 import { HONEYPOT_FIELD, answersFromForm, createRegistrationSchema } from "~/utils/registration-schema.ts";
-import { loadPublicEventForViewer } from "~/utils/public-event.server.ts";
+import { loadPublicEventForViewer } from "~/events/public-event.server.ts";
 
 /**
  * Pages here echo what a person typed: never store them anywhere on the way. Referrers go to this

@@ -1,6 +1,6 @@
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
-import type { SessionDisplay } from "~/utils/session-times.server.ts";
+import type { SessionDisplay } from "~/sessions/session-times.server.ts";
 
 type Props = {
   sessions: SessionDisplay[];

@@ -7,8 +7,8 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { sessionFormSchema } from "~/utils/admin-session-schema.ts";
-import { ErrorSummary, Field, FieldMessage, SubmitButton, str, type FieldErrors } from "./admin-form.tsx";
+import { sessionFormSchema } from "~/sessions/admin-session-schema.ts";
+import { ErrorSummary, Field, FieldMessage, SubmitButton, str, type FieldErrors } from "../components/admin-form.tsx";
 
 export type SessionFormState = {
   values: Record<string, unknown>;

@@ -17,12 +17,12 @@ vi.mock("~/models/outbox.server.ts", async (importOriginal) => {
 });
 
 const { prisma } = await import("~/utils/db.server.ts");
-const { cancelSession, createSession, removeSession, updateSession } = await import("./admin-sessions.server.ts");
-const { cancelEvent } = await import("./admin-events.server.ts");
-const { EVENT_TYPES } = await import("./events.server.ts");
-const { EVENT_TYPES: FORM_EVENT_TYPES } = await import("~/utils/admin-event-schema.ts");
-const { resolveSessionStart } = await import("~/utils/admin-session-schema.ts");
-const { translateError } = await import("~/utils/admin-event-schema.ts");
+const { cancelSession, createSession, removeSession, updateSession } = await import("./session-operations.server.ts");
+const { cancelEvent } = await import("../events/admin-events.server.ts");
+const { EVENT_TYPES } = await import("../events/events.server.ts");
+const { EVENT_TYPES: FORM_EVENT_TYPES } = await import("~/events/admin-event-schema.ts");
+const { resolveSessionStart } = await import("~/sessions/admin-session-schema.ts");
+const { translateError } = await import("~/events/admin-event-schema.ts");
 // The schema's messages live in the organiser namespace; both English files, as the server reads them.
 const en = { ...(await import("~/locales/en.ts")).default, ...(await import("~/locales/admin/en.ts")).default };
 

@@ -16,7 +16,7 @@ import {
   questionOptions,
   slugify,
   type EventFormInput,
-} from "~/utils/admin-event-schema.ts";
+} from "~/events/admin-event-schema.ts";
 import { KNOWN_CITIES, localToUtc, parseReferenceCities, serializeReferenceCities, utcToLocal } from "~/time/time.ts";
 
 type Tx = Prisma.TransactionClient;

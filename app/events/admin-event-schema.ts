@@ -9,7 +9,7 @@ import { z } from "zod";
 import { SUPPORTED_LOCALES } from "~/i18n.ts";
 import { KNOWN_CITIES, isValidTimeZone, localToUtc } from "~/time/time.ts";
 
-// The same list as EVENT_TYPES in app/models/events.server.ts, which the browser cannot import;
+// The same list as EVENT_TYPES in app/events/events.server.ts, which the browser cannot import;
 // admin-sessions.server.test.ts checks that the two agree.
 export const EVENT_TYPES = ["webinar", "live-qa", "audio", "video", "workshop"] as const;
 export const LANGUAGE_KINDS = ["interpretation", "support", "captions"] as const;

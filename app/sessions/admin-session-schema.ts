@@ -6,7 +6,7 @@
  * Isomorphic: no Node imports.
  */
 import { z } from "zod";
-import { E, isHttpsUrl } from "~/utils/admin-event-schema.ts";
+import { E, isHttpsUrl } from "~/events/admin-event-schema.ts";
 import { cityLabelForZone, formatCalendarDate, isValidTimeZone, localToUtc, offsetLabelAt, shiftWallTime } from "~/time/time.ts";
 
 export const OCCURRENCES = ["earlier", "later"] as const;

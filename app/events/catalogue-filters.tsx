@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { CatalogueFilters } from "~/models/events.server.ts";
+import type { CatalogueFilters } from "~/events/events.server.ts";
 
 type Options = {
   pillars: { slug: string; title: string; number: number; children: { slug: string; title: string; number: number }[] }[];

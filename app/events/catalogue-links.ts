@@ -1,4 +1,4 @@
-import type { CatalogueFilters } from "~/models/events.server.ts";
+import type { CatalogueFilters } from "~/events/events.server.ts";
 
 /** The same filters as a query string, for links that keep the reader's choices. */
 export function catalogueSearch(filters: Partial<CatalogueFilters>, changes: Partial<Record<keyof CatalogueFilters, string | number | undefined>> = {}) {

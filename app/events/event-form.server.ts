@@ -6,8 +6,8 @@
  */
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect } from "@remix-run/node";
-import { createEvent, updateEvent } from "~/models/admin-events.server.ts";
-import { eventFormSchema } from "~/utils/admin-event-schema.ts";
+import { createEvent, updateEvent } from "~/events/admin-events.server.ts";
+import { eventFormSchema } from "~/events/admin-event-schema.ts";
 import { renderMarkdown } from "~/utils/markdown.server.ts";
 
 type Actor = { id: string; role: string };

@@ -1,6 +1,6 @@
 /** Reusable speakers: created once, chosen on any event. */
 import { recordAudit } from "~/models/audit.server.ts";
-import { slugify } from "~/utils/admin-event-schema.ts";
+import { slugify } from "~/events/admin-event-schema.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { diffFormValues } from "~/utils/form-diff.ts";
 

@@ -1,7 +1,7 @@
 import { data } from "@remix-run/node";
 import { z } from "zod";
 import type { TFunction } from "i18next";
-import { EVENT_TYPES, findLanguage, findTopic, type CatalogueFilters } from "~/models/events.server.ts";
+import { EVENT_TYPES, findLanguage, findTopic, type CatalogueFilters } from "~/events/events.server.ts";
 
 const schema = z.object({
   when: z.enum(["upcoming", "past"]).default("upcoming"),

@@ -5,9 +5,9 @@
  */
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect } from "@remix-run/node";
-import { createSession, updateSession, type SessionData } from "~/models/admin-sessions.server.ts";
-import { E } from "~/utils/admin-event-schema.ts";
-import { resolveSessionStart, sessionFormSchema } from "~/utils/admin-session-schema.ts";
+import { createSession, updateSession, type SessionData } from "~/sessions/session-operations.server.ts";
+import { E } from "~/events/admin-event-schema.ts";
+import { resolveSessionStart, sessionFormSchema } from "~/sessions/admin-session-schema.ts";
 
 type Actor = { id: string; role: string };
 

@@ -1,10 +1,10 @@
 import { data } from "@remix-run/node";
 import { i18n } from "~/i18n.server.ts";
-import { getPublicEvent } from "~/models/events.server.ts";
+import { getPublicEvent } from "~/events/events.server.ts";
 import { getSiteSettings } from "~/models/settings.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { getViewerTimeZone } from "~/time/preferences.server.ts";
-import { describeSessions } from "~/utils/session-times.server.ts";
+import { describeSessions } from "~/sessions/session-times.server.ts";
 
 /**
  * A public event as this visitor sees it, for the event page and the registration page: in their

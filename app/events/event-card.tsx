@@ -2,8 +2,8 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { languageName } from "~/utils/language-names.ts";
 import { localeDirection } from "~/i18n.ts";
-import type { CatalogueFilters } from "~/models/events.server.ts";
-import { catalogueSearch } from "~/utils/catalogue-links.ts";
+import type { CatalogueFilters } from "~/events/events.server.ts";
+import { catalogueSearch } from "~/events/catalogue-links.ts";
 import type { SessionRangeText } from "~/time/time.ts";
 
 type Card = {
