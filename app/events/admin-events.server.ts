@@ -6,8 +6,8 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { diffFormValues } from "~/utils/form-diff.ts";
-import { enqueueRegistrationEmails, isUniqueViolation, type EnqueueInput } from "~/models/outbox.server.ts";
-import { promoteFromWaitlist } from "~/models/registrations.server.ts";
+import { enqueueRegistrationEmails, isUniqueViolation, type EnqueueInput } from "~/mail/outbox.server.ts";
+import { promoteFromWaitlist } from "~/registration/registrations.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import {
   TRANSLATION_LOCALES,

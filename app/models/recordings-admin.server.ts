@@ -2,7 +2,7 @@
 // transcripts. The learners' side (replay page, library, search) lives in recordings.server.ts.
 import { z } from "zod";
 import { recordAudit } from "~/models/audit.server.ts";
-import { enqueueRegistrationEmails } from "~/models/outbox.server.ts";
+import { enqueueRegistrationEmails } from "~/mail/outbox.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { readTranscript, type SkippedCue, type TranscriptFormat } from "~/utils/subtitles.ts";
 import { decodeText, type EncodingSource, type TextEncodingId } from "~/utils/text-encoding.server.ts";

@@ -5,9 +5,9 @@ import { z } from "zod";
 import { SessionAdminHeader } from "~/sessions/session-admin-header.tsx";
 import { i18n } from "~/i18n.server.ts";
 import { requireSessionAdmin, sessionHeader } from "~/sessions/session-page-context.server.ts";
-import { audienceCounts, messageRegistrants, newMessageId } from "~/models/session-registrations.server.ts";
+import { audienceCounts, messageRegistrants, newMessageId } from "~/registration/session-registrations.server.ts";
 import { requireCsrf } from "~/utils/auth.server.ts";
-import { AUDIENCES, MESSAGE_ID_PATTERN } from "~/utils/registrant-message.ts";
+import { AUDIENCES, MESSAGE_ID_PATTERN } from "~/registration/registrant-message.ts";
 
 // URL: /admin/events/:eventId/sessions/:sessionId/message — write to a session's registrants.
 // A 10,000-character message in Arabic is about 60 KB percent-encoded: over the guard's 64 KB default with the rest.

@@ -8,7 +8,7 @@ import { i18n } from "~/i18n.server.ts";
 import { getPublicRecording, recordReplayProgress } from "~/models/recordings.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { languageName } from "~/utils/language-names.ts";
-import { findRegistrationIdByToken } from "~/utils/manage-token.server.ts";
+import { findRegistrationIdByToken } from "~/registration/manage-token.server.ts";
 import { getLightMode } from "~/time/preferences.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) =>

@@ -5,8 +5,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 
 // The outbox writer, with a switch that makes it fail: a failed email must roll back the change.
 const failEmails = { on: false };
-vi.mock("~/models/outbox.server.ts", async (importOriginal) => {
-  const original = await importOriginal<typeof import("~/models/outbox.server.ts")>();
+vi.mock("~/mail/outbox.server.ts", async (importOriginal) => {
+  const original = await importOriginal<typeof import("~/mail/outbox.server.ts")>();
   return {
     ...original,
     enqueueRegistrationEmails: (async (...args: Parameters<typeof original.enqueueRegistrationEmails>) => {

@@ -5,8 +5,8 @@
  */
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { recordAudit, sessionLabel } from "~/models/audit.server.ts";
-import { enqueueRegistrationEmails, type EnqueueInput } from "~/models/outbox.server.ts";
-import { promoteFromWaitlist } from "~/models/registrations.server.ts";
+import { enqueueRegistrationEmails, type EnqueueInput } from "~/mail/outbox.server.ts";
+import { promoteFromWaitlist } from "~/registration/registrations.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { diffFormValues } from "~/utils/form-diff.ts";
 import { localToUtc, utcToLocal } from "~/time/time.ts";

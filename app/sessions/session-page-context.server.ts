@@ -3,8 +3,8 @@
  * access check, the session's heading in its own zone, and its attendance rate.
  */
 import { i18n } from "~/i18n.server.ts";
-import { attendanceRate } from "~/models/attendance.server.ts";
-import { requireManagedSession } from "~/models/session-registrations.server.ts";
+import { attendanceRate } from "~/attendance/attendance.server.ts";
+import { requireManagedSession } from "~/registration/session-registrations.server.ts";
 import { requireOrganiser } from "~/utils/auth.server.ts";
 import { formatSessionRange } from "~/time/time.ts";
 

@@ -2,8 +2,8 @@ import Database from "better-sqlite3";
 import { seedDemoCatalogue } from "../../prisma/seed/catalogue.ts";
 import { prisma } from "./db.server.ts";
 import { databasePath, getEnv } from "./env.server.ts";
-import { startMailWorker, type MailWorker, type MailWorkerOptions } from "./mail-worker.server.ts";
-import { closeMailer } from "./mailer.server.ts";
+import { startMailWorker, type MailWorker, type MailWorkerOptions } from "../mail/mail-worker.server.ts";
+import { closeMailer } from "../mail/mailer.server.ts";
 import { migrateDatabase } from "./migrate.server.ts";
 
 /** Migrates the database and, on the first start of an empty one, loads the demo catalogue. */

@@ -8,7 +8,7 @@ import { createRequestHandler } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countReplayingRegistrants } from "../../app/models/recordings.server.ts";
 import { prisma } from "../../app/utils/db.server.ts";
-import { hashManageToken, manageTokenFor } from "../../app/utils/manage-token.server.ts";
+import { hashManageToken, manageTokenFor } from "../../app/registration/manage-token.server.ts";
 import { parseTimestampedText, parseWebVTT } from "../../app/utils/subtitles.ts";
 import { seedDemoCatalogue } from "../../prisma/seed/catalogue.ts";
 import { decodeEntities, documentPart, errorPage, textOf } from "../helpers/html.ts";

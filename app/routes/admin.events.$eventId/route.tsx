@@ -5,7 +5,7 @@ import { SubmitButton } from "~/components/admin-form.tsx";
 import { EventForm, type EventFormState } from "~/events/event-form.tsx";
 import { i18n } from "~/i18n.server.ts";
 import { requireEventAccess } from "~/models/access.server.ts";
-import { attendanceRates } from "~/models/attendance.server.ts";
+import { attendanceRates } from "~/attendance/attendance.server.ts";
 import { countReplayingRegistrants } from "~/models/recordings.server.ts";
 import { getEventForEdit, getEventFormOptions } from "~/events/admin-events.server.ts";
 import { getCsrfToken, requireOrganiser } from "~/utils/auth.server.ts";

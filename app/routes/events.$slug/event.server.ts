@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { loadRegistrationForm } from "~/components/registration-form.server.ts";
+import { loadRegistrationForm } from "~/registration/registration-form.server.ts";
 import { renderMarkdown } from "~/utils/markdown.server.ts";
 import { getLightMode } from "~/time/preferences.server.ts";
 import { loadPublicEventForViewer } from "~/events/public-event.server.ts";

@@ -8,11 +8,11 @@ import {
   resendConfirmation,
   switchSession,
   updateRegistrationDetails,
-} from "~/models/registrations.server.ts";
+} from "~/registration/registrations.server.ts";
 import { listRecordingsForSession } from "~/models/recordings.server.ts";
 import { getSiteSettings } from "~/models/settings.server.ts";
-import { findRegistrationIdByToken } from "~/utils/manage-token.server.ts";
-import { detailsSchema } from "~/utils/registration-schema.ts";
+import { findRegistrationIdByToken } from "~/registration/manage-token.server.ts";
+import { detailsSchema } from "~/registration/registration-schema.ts";
 import { timeZoneGroups, zoneGroupLabels } from "~/time/time-zone-choices.server.ts";
 import {
   formatReferenceLine,

@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { getRegistrationOptions } from "~/models/registrations.server.ts";
+import { getRegistrationOptions } from "~/registration/registrations.server.ts";
 import type { SessionDisplay } from "~/sessions/session-times.server.ts";
 import { shortTimeZoneGroups, zoneGroupLabels } from "~/time/time-zone-choices.server.ts";
 import type { RegistrationFormProps, SessionChoice } from "./registration-form.tsx";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server.ts";
-import { findRegistrationIdByToken, manageTokenFor } from "~/utils/manage-token.server.ts";
+import { findRegistrationIdByToken, manageTokenFor } from "~/registration/manage-token.server.ts";
 import {
   approveRegistration,
   cancelRegistration,
@@ -359,7 +359,7 @@ describe("concurrency: 200 registrations for 20 seats", () => {
     const script = path.join(root, "tests/.tmp", `register-burst-${process.pid}.ts`);
     writeFileSync(
       script,
-      `import { registerForSession } from ${JSON.stringify(path.join(root, "app/models/registrations.server.ts"))};
+      `import { registerForSession } from ${JSON.stringify(path.join(root, "app/registration/registrations.server.ts"))};
 const [sessionId, worker, count, now] = process.argv.slice(2);
 // Wait for the common start signal so the processes really overlap.
 const startAt = Number(process.env.START_AT);

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { FieldLink } from "~/components/field-link.tsx";
 import { TimeZoneChooser } from "~/time/time-zone-chooser.tsx";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/i18n.ts";
-import { HONEYPOT_FIELD, questionField, type FormQuestion } from "~/utils/registration-fields.ts";
+import { HONEYPOT_FIELD, questionField, type FormQuestion } from "~/registration/registration-fields.ts";
 import type { ZoneGroup } from "~/time/time-zone-choices.server.ts";
 
 type Validation = typeof import("./registration-validation.ts");

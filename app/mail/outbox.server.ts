@@ -1,7 +1,7 @@
 /**
  * The email outbox. Every email is one OutboxMessage row, written in the same transaction as the
  * change that causes it (a registration, a cancellation, a reschedule), so an email is never lost
- * and never sent for a change that was rolled back. The mail worker (app/utils/mail-worker.server.ts)
+ * and never sent for a change that was rolled back. The mail worker (app/mail/mail-worker.server.ts)
  * claims rows with a lease, renders them with emails/ and sends them.
  *
  * The row carries a JSON snapshot of everything the template needs, taken inside the causing
@@ -17,7 +17,7 @@ import { managedEventsWhere } from "~/models/access.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { isValidTimeZone, parseReferenceCities, type ReferenceCity } from "~/time/time.ts";
 
-import { EMAIL_KINDS, OUTBOX_STATUSES, isEmailKind, type EmailKind, type OutboxStatus } from "~/utils/outbox-kinds.ts";
+import { EMAIL_KINDS, OUTBOX_STATUSES, isEmailKind, type EmailKind, type OutboxStatus } from "~/mail/outbox-kinds.ts";
 export { EMAIL_KINDS, OUTBOX_STATUSES, isEmailKind, type EmailKind, type OutboxStatus };
 
 /** Anything that can run queries: the client itself or the `tx` of an interactive transaction. */

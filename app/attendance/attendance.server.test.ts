@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createEvent, createRegistration, createSession } from "../../tests/mail/fixtures.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { parseZoomAttendance } from "~/utils/zoom-attendance.ts";
+import { parseZoomAttendance } from "~/attendance/zoom-attendance.ts";
 import { attendanceRate, attendedMinutes, getAttendanceSheet, importAttendance, saveManualAttendance } from "./attendance.server.ts";
 
 const HEADER = '"Name (Original Name)","User Email","Join Time","Leave Time","Duration (Minutes)","Guest"\r\n';

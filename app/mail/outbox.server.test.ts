@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEvent, createRegistration, createSession } from "../../tests/mail/fixtures.ts";
 import { calendarOf, parse, startSmtpSink, type SmtpSink } from "../../tests/mail/smtp-sink.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { createMailer, type Mailer } from "~/utils/mailer.server.ts";
-import { startMailWorker } from "~/utils/mail-worker.server.ts";
-import { manageUrlFor } from "~/utils/manage-token.server.ts";
+import { createMailer, type Mailer } from "~/mail/mailer.server.ts";
+import { startMailWorker } from "~/mail/mail-worker.server.ts";
+import { manageUrlFor } from "~/registration/manage-token.server.ts";
 import {
   backoffMs,
   enqueueRegistrationEmail,

@@ -2,4 +2,4 @@
 // conform's zod adapter. The form imports this on first focus, so a reader who only reads the
 // event page never downloads zod (~17 KB compressed).
 export { getZodConstraint, parseWithZod } from "@conform-to/zod";
-export { createRegistrationSchema } from "~/utils/registration-schema.ts";
+export { createRegistrationSchema } from "~/registration/registration-schema.ts";

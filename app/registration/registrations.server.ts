@@ -12,9 +12,9 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { enqueueRegistrationEmail } from "~/models/outbox.server.ts";
+import { enqueueRegistrationEmail } from "~/mail/outbox.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { hashManageToken, manageTokenFor } from "~/utils/manage-token.server.ts";
+import { hashManageToken, manageTokenFor } from "~/registration/manage-token.server.ts";
 import { recordAudit, registrationAuditLabels } from "~/models/audit.server.ts";
 
 type Tx = Prisma.TransactionClient;

@@ -1,18 +1,18 @@
 /**
  * What organisers read about one session's registrations: the list with search, filter and
  * pages, counts by status, the CSV export, and the audience of a message. Changes to a
- * registration go through app/models/registrations.server.ts, which writes the emails.
+ * registration go through app/registration/registrations.server.ts, which writes the emails.
  */
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { requireEventAccess } from "~/models/access.server.ts";
-import { attendanceRate, attendedMinutes } from "~/models/attendance.server.ts";
+import { attendanceRate, attendedMinutes } from "~/attendance/attendance.server.ts";
 import { recordAudit } from "~/models/audit.server.ts";
-import { enqueueRegistrationEmails } from "~/models/outbox.server.ts";
-import { parseOptions, type RegistrationStatus } from "~/models/registrations.server.ts";
+import { enqueueRegistrationEmails } from "~/mail/outbox.server.ts";
+import { parseOptions, type RegistrationStatus } from "~/registration/registrations.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { AUDIENCES, MESSAGE_ID_PATTERN, type Audience } from "~/utils/registrant-message.ts";
-import { answerText, parseAnswers } from "~/utils/registrations-csv.ts";
+import { AUDIENCES, MESSAGE_ID_PATTERN, type Audience } from "~/registration/registrant-message.ts";
+import { answerText, parseAnswers } from "~/registration/registrations-csv.ts";
 
 export const REGISTRATION_STATUSES: readonly RegistrationStatus[] = ["confirmed", "waitlisted", "pending", "declined", "cancelled"];
 export const REGISTRATIONS_PAGE_SIZE = 50;

@@ -13,7 +13,7 @@
  */
 import { recordAudit } from "~/models/audit.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import type { ZoomRow, ZoomRowProblem, ZoomSection, ZoomSkippedRow } from "~/utils/zoom-attendance.ts";
+import type { ZoomRow, ZoomRowProblem, ZoomSection, ZoomSkippedRow } from "~/attendance/zoom-attendance.ts";
 
 export const MANUAL_KEY = "manual";
 

@@ -22,12 +22,12 @@
  *   (minutes)","Is Guest","Country/Region Name"). Times look like "Mar 28, 2020 08:07:27" (24-hour
  *   clock); registrants who did not come have "Attended" No and "--" for their times.
  *
- * Pure: no database, no file system. The import (app/models/attendance.server.ts) matches rows to
+ * Pure: no database, no file system. The import (app/attendance/attendance.server.ts) matches rows to
  * registrations and writes them.
  */
 import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
-import { parseCsv } from "./csv.ts";
+import { parseCsv } from "../utils/csv.ts";
 
 export type ZoomRow = {
   /** The line of the file the row starts on, as an editor numbers it. */

@@ -1,10 +1,10 @@
 /**
  * The demo mailbox: without SMTP_URL the mailer writes every message as an .eml file (see
- * app/utils/mailer.server.ts), and administrators read them here.
+ * app/mail/mailer.server.ts), and administrators read them here.
  */
 import { getEnv } from "~/utils/env.server.ts";
-import { parseEml } from "~/utils/eml.ts";
-import { listMailFiles, readMailFile } from "~/utils/mailer.server.ts";
+import { parseEml } from "~/mail/eml.ts";
+import { listMailFiles, readMailFile } from "~/mail/mailer.server.ts";
 
 export const MAILBOX_PAGE_SIZE = 50;
 

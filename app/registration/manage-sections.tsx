@@ -4,7 +4,7 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TimeZoneChooser } from "~/time/time-zone-chooser.tsx";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/i18n.ts";
-import { detailsSchema } from "~/utils/registration-schema.ts";
+import { detailsSchema } from "~/registration/registration-schema.ts";
 import type { ZoneGroup } from "~/time/time-zone-choices.server.ts";
 
 export type ManagedSession = { id: string; title: string; date: string; time: string; zoneName: string; referenceLine: string };

@@ -21,9 +21,9 @@ import {
   markOutboxSkipped,
   releaseOutboxLeases,
   type ClaimedMessage,
-} from "~/models/outbox.server.ts";
-import { prisma } from "./db.server.ts";
-import { getEnv } from "./env.server.ts";
+} from "~/mail/outbox.server.ts";
+import { prisma } from "../utils/db.server.ts";
+import { getEnv } from "../utils/env.server.ts";
 import { getSiteSettings } from "../models/settings.server.ts";
 import { closeMailer, getMailer, type Mailer } from "./mailer.server.ts";
 import { enqueueDueReminders, reminderObstacle } from "./reminders.server.ts";

@@ -5,7 +5,7 @@
  * enqueues them with a dedupe key that makes each reminder happen once per registration, ever.
  */
 import type { PrismaClient } from "~/generated/prisma/client.ts";
-import { enqueueRegistrationEmails, type EnqueueInput } from "~/models/outbox.server.ts";
+import { enqueueRegistrationEmails, type EnqueueInput } from "~/mail/outbox.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 
 export const DEFAULT_REMINDER_OFFSETS = [1440, 60];
