@@ -11,7 +11,7 @@
  * A registration's attended minutes are the sum of its rows; someone is "present" when they
  * have any row. The attendance rate of a session is present confirmed registrations ÷ confirmed.
  */
-import { recordAudit } from "~/models/audit.server.ts";
+import { recordAudit } from "~/organisers/audit.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import type { ZoomRow, ZoomRowProblem, ZoomSection, ZoomSkippedRow } from "~/attendance/zoom-attendance.ts";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "../utils/csv.ts";
+import { parseCsv } from "~/utils/csv.ts";
 import { importKeyFor, parseZoomAttendance, parseZoomTime } from "./zoom-attendance.ts";
 
 const PREAMBLE =

@@ -27,7 +27,7 @@
  */
 import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
-import { parseCsv } from "../utils/csv.ts";
+import { parseCsv } from "~/utils/csv.ts";
 
 export type ZoomRow = {
   /** The line of the file the row starts on, as an editor numbers it. */

@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
-import type { EventType } from "../events/events.server.ts";
+import type { EventType } from "~/events/events.server.ts";
 
 const sessionSelect = {
   id: true,

@@ -1,6 +1,6 @@
 import { emailMessages } from "../../emails/locales/index.ts";
 import type { CalendarPerson, CalendarSession } from "./calendar-builder.server.ts";
-import { parseMailbox } from "../mail/mailer.server.ts";
+import { parseMailbox } from "~/mail/mailer.server.ts";
 
 type SessionLike = {
   id: string;

@@ -3,7 +3,7 @@
  * Error messages are translation keys, optionally followed by "|" and JSON parameters
  * ("adminEvents.errors.gap|{\"time\":\"02:30\"}"); `translateError` turns them into text.
  *
- * Isomorphic: no Node imports. It pulls luxon (through ~/utils/time.ts) into the admin pages only.
+ * Isomorphic: no Node imports. It pulls luxon (through ~/time/time.ts) into the admin pages only.
  */
 import { z } from "zod";
 import { SUPPORTED_LOCALES } from "~/i18n.ts";

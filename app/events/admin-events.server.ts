@@ -4,7 +4,7 @@
  * before any of these run.
  */
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { recordAudit } from "~/models/audit.server.ts";
+import { recordAudit } from "~/organisers/audit.server.ts";
 import { diffFormValues } from "~/utils/form-diff.ts";
 import { enqueueRegistrationEmails, isUniqueViolation, type EnqueueInput } from "~/mail/outbox.server.ts";
 import { promoteFromWaitlist } from "~/registration/registrations.server.ts";

@@ -12,7 +12,7 @@ import { z } from "zod";
 import { LOCALE_NAMES } from "~/i18n.ts";
 import { EVENT_TYPES, LANGUAGE_KINDS, QUESTION_KINDS, TRANSLATION_LOCALES, eventFormSchema } from "~/events/admin-event-schema.ts";
 import { KNOWN_CITIES } from "~/time/time.ts";
-import { Checkbox, ErrorSummary, Field, FieldMessage, SubmitButton, bool, list, obj, str, type FieldErrors } from "../components/admin-form.tsx";
+import { Checkbox, ErrorSummary, Field, FieldMessage, SubmitButton, bool, list, obj, str, type FieldErrors } from "~/components/admin-form.tsx";
 
 export type EventFormOptions = {
   pillars: { id: string; title: string; number: number; children: { id: string; title: string; number: number }[] }[];

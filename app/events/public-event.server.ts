@@ -1,7 +1,7 @@
 import { data } from "@remix-run/node";
 import { i18n } from "~/i18n.server.ts";
 import { getPublicEvent } from "~/events/events.server.ts";
-import { getSiteSettings } from "~/models/settings.server.ts";
+import { getSiteSettings } from "~/organisers/settings.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { getViewerTimeZone } from "~/time/preferences.server.ts";
 import { describeSessions } from "~/sessions/session-times.server.ts";

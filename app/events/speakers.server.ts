@@ -1,5 +1,5 @@
 /** Reusable speakers: created once, chosen on any event. */
-import { recordAudit } from "~/models/audit.server.ts";
+import { recordAudit } from "~/organisers/audit.server.ts";
 import { slugify } from "~/events/admin-event-schema.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { diffFormValues } from "~/utils/form-diff.ts";

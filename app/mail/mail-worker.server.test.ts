@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEvent, createSession } from "../../tests/mail/fixtures.ts";
 import { startSmtpSink, type SmtpSink } from "../../tests/mail/smtp-sink.ts";
 import { claimOutboxBatch, enqueueRegistrationEmails } from "~/mail/outbox.server.ts";
-import { prisma } from "../utils/db.server.ts";
-import { hashManageToken, manageTokenFor } from "../registration/manage-token.server.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { hashManageToken, manageTokenFor } from "~/registration/manage-token.server.ts";
 import { createMailer, type Mailer } from "./mailer.server.ts";
 import { startMailWorker, type TickResult } from "./mail-worker.server.ts";
 

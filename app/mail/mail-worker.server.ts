@@ -22,9 +22,9 @@ import {
   releaseOutboxLeases,
   type ClaimedMessage,
 } from "~/mail/outbox.server.ts";
-import { prisma } from "../utils/db.server.ts";
-import { getEnv } from "../utils/env.server.ts";
-import { getSiteSettings } from "../models/settings.server.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
+import { getSiteSettings } from "~/organisers/settings.server.ts";
 import { closeMailer, getMailer, type Mailer } from "./mailer.server.ts";
 import { enqueueDueReminders, reminderObstacle } from "./reminders.server.ts";
 

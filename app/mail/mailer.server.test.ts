@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createEvent, createRegistration, createSession } from "../../tests/mail/fixtures.ts";
 import { parse } from "../../tests/mail/smtp-sink.ts";
 import { enqueueRegistrationEmail } from "~/mail/outbox.server.ts";
-import { prisma } from "../utils/db.server.ts";
+import { prisma } from "~/utils/db.server.ts";
 import { createMailer, listMailFiles, readMailFile } from "./mailer.server.ts";
 import { startMailWorker } from "./mail-worker.server.ts";
 

@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "n
 import path from "node:path";
 import nodemailer, { type SendMailOptions } from "nodemailer";
 import addressparser from "nodemailer/lib/addressparser";
-import { getEnv } from "../utils/env.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
 
 export type OutgoingEmail = {
   /** Overrides the mailer's default sender (the site's sender address setting). */

@@ -13,7 +13,7 @@
  * PostgreSQL share.
  */
 import { Prisma, type PrismaClient } from "~/generated/prisma/client.ts";
-import { managedEventsWhere } from "~/models/access.server.ts";
+import { managedEventsWhere } from "~/organisers/access.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { isValidTimeZone, parseReferenceCities, type ReferenceCity } from "~/time/time.ts";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEvent, createRegistration, createSession } from "../../tests/mail/fixtures.ts";
 import { parse, startSmtpSink, type SmtpSink } from "../../tests/mail/smtp-sink.ts";
-import { prisma } from "../utils/db.server.ts";
+import { prisma } from "~/utils/db.server.ts";
 import { createMailer, type Mailer } from "./mailer.server.ts";
 import { startMailWorker } from "./mail-worker.server.ts";
 import { enqueueDueReminders, parseReminderOffsets } from "./reminders.server.ts";

@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { prisma } from "../utils/db.server.ts";
-import { getEnv } from "../utils/env.server.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
 
 /**
  * The personal link in every email: /manage/<token>. The token is derived from the registration

@@ -7,7 +7,7 @@
  * Redis) before scaling out. The per-registration "send my confirmation again" limit is NOT kept
  * here: it is counted from the outbox in the database, so it holds across processes and restarts.
  */
-import { getEnv } from "../utils/env.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 

@@ -11,7 +11,7 @@ import { SUPPORTED_LOCALES } from "~/i18n.ts";
 import { HONEYPOT_FIELD, LIMITS, questionField, type FormQuestion } from "./registration-fields.ts";
 
 /**
- * Whether the runtime knows this IANA zone. Plain Intl rather than ~/utils/time.ts, which would pull
+ * Whether the runtime knows this IANA zone. Plain Intl rather than ~/time/time.ts, which would pull
  * luxon (70 kB) into every event page's JavaScript for this one check; luxon's own IANAZone
  * validation asks Intl the same question.
  */

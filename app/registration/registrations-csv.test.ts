@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "../utils/csv.ts";
+import { parseCsv } from "~/utils/csv.ts";
 import { buildRegistrationsCsv, type ExportHeaders } from "./registrations-csv.ts";
 
 const headers: ExportHeaders = {

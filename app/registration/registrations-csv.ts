@@ -3,7 +3,7 @@
  * (their labels as headers), written by the one CSV writer (./csv.ts) so it opens correctly in
  * Excel and a registrant cannot plant a formula in the organiser's spreadsheet.
  */
-import { toCsv, type CsvCell } from "../utils/csv.ts";
+import { toCsv, type CsvCell } from "~/utils/csv.ts";
 
 export type ExportQuestion = { id: string; label: string };
 export type ExportRegistration = {

@@ -15,7 +15,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { enqueueRegistrationEmail } from "~/mail/outbox.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { hashManageToken, manageTokenFor } from "~/registration/manage-token.server.ts";
-import { recordAudit, registrationAuditLabels } from "~/models/audit.server.ts";
+import { recordAudit, registrationAuditLabels } from "~/organisers/audit.server.ts";
 
 type Tx = Prisma.TransactionClient;
 type EmailKind = Parameters<typeof enqueueRegistrationEmail>[1]["kind"];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createEvent, createRegistration, createSession } from "../../tests/mail/fixtures.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { canSeeOutboxMessage, listOutbox, outboxCounts } from "../mail/outbox.server.ts";
+import { canSeeOutboxMessage, listOutbox, outboxCounts } from "~/mail/outbox.server.ts";
 import { promoteWaitlistedRegistration } from "./registrations.server.ts";
 import { audienceCounts, listSessionRegistrations, messageRegistrants } from "./session-registrations.server.ts";
 

@@ -5,9 +5,9 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { requireEventAccess } from "~/models/access.server.ts";
+import { requireEventAccess } from "~/organisers/access.server.ts";
 import { attendanceRate, attendedMinutes } from "~/attendance/attendance.server.ts";
-import { recordAudit } from "~/models/audit.server.ts";
+import { recordAudit } from "~/organisers/audit.server.ts";
 import { enqueueRegistrationEmails } from "~/mail/outbox.server.ts";
 import { parseOptions, type RegistrationStatus } from "~/registration/registrations.server.ts";
 import { prisma } from "~/utils/db.server.ts";

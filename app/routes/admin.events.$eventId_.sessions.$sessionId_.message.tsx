@@ -6,7 +6,7 @@ import { SessionAdminHeader } from "~/sessions/session-admin-header.tsx";
 import { i18n } from "~/i18n.server.ts";
 import { requireSessionAdmin, sessionHeader } from "~/sessions/session-page-context.server.ts";
 import { audienceCounts, messageRegistrants, newMessageId } from "~/registration/session-registrations.server.ts";
-import { requireCsrf } from "~/utils/auth.server.ts";
+import { requireCsrf } from "~/organisers/auth.server.ts";
 import { AUDIENCES, MESSAGE_ID_PATTERN } from "~/registration/registrant-message.ts";
 
 // URL: /admin/events/:eventId/sessions/:sessionId/message — write to a session's registrants.

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/pagination.tsx";
 import { listMailbox, mailboxEnabled } from "~/mail/mailbox.server.ts";
-import { requireAdmin } from "~/utils/auth.server.ts";
+import { requireAdmin } from "~/organisers/auth.server.ts";
 
 // URL: /admin/mail — the demo mailbox (mail written as .eml files when SMTP_URL is unset).
 export const meta: MetaFunction = () => [{ title: "Mail" }];

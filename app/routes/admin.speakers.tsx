@@ -6,7 +6,7 @@ import { z } from "zod";
 import { Field, SubmitButton, str, type FieldErrors } from "~/components/admin-form.tsx";
 import { createSpeaker, listSpeakers, updateSpeaker } from "~/events/speakers.server.ts";
 import { E, isHttpsUrl } from "~/events/admin-event-schema.ts";
-import { getCsrfToken, requireCsrf, requireOrganiser } from "~/utils/auth.server.ts";
+import { getCsrfToken, requireCsrf, requireOrganiser } from "~/organisers/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Speakers" }];
 

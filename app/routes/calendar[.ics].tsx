@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { i18n } from "~/i18n.server.ts";
 import { listFeedSessions } from "~/calendar/calendar-sessions.server.ts";
-import { getSiteSettings } from "~/models/settings.server.ts";
+import { getSiteSettings } from "~/organisers/settings.server.ts";
 import { buildCalendar } from "~/calendar/calendar-builder.server.ts";
 import { readCatalogueParams } from "~/events/catalogue-params.server.ts";
 import { getEnv } from "~/utils/env.server.ts";

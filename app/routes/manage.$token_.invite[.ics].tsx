@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { i18n } from "~/i18n.server.ts";
 import { getRegistrationForManage } from "~/registration/registrations.server.ts";
-import { getSiteSettings } from "~/models/settings.server.ts";
+import { getSiteSettings } from "~/organisers/settings.server.ts";
 import { buildCalendar, calendarSequenceFor } from "~/calendar/calendar-builder.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { calendarOrganizer, toCalendarSession } from "~/calendar/event-calendar.server.ts";

@@ -1,5 +1,5 @@
 import { getAudienceZones, getEventSchedulingContext } from "~/scheduling/audience.server.ts";
-import { getSiteSettings } from "~/models/settings.server.ts";
+import { getSiteSettings } from "~/organisers/settings.server.ts";
 import {
   DEFAULT_DURATION_MINUTES,
   buildDayGrid,
@@ -16,7 +16,7 @@ import {
   type SchedulingQuery,
   type SchedulingWeighting,
 } from "./scheduling.ts";
-import { cityLabelForZone, isValidTimeZone, localizedCityName, parseReferenceCities, utcToLocal, type ReferenceCity } from "../time/time.ts";
+import { cityLabelForZone, isValidTimeZone, localizedCityName, parseReferenceCities, utcToLocal, type ReferenceCity } from "~/time/time.ts";
 
 export type SchedulingAssistantData = {
   eventId: string;

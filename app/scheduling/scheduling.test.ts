@@ -18,7 +18,7 @@ import {
   type DayGrid,
   type SchedulingInput,
 } from "./scheduling";
-import { cityLabelForZone, type ReferenceCity } from "../time/time";
+import { cityLabelForZone, type ReferenceCity } from "~/time/time";
 
 // Every instant here is written in UTC so nothing depends on the machine's zone.
 const city = (zone: string, name = cityLabelForZone(zone)): ReferenceCity => ({ zone, city: name });

@@ -23,7 +23,7 @@ import {
   isValidTimeZone,
   type LocalPeriod,
   type ReferenceCity,
-} from "../time/time.ts";
+} from "~/time/time.ts";
 
 export const SLOT_MINUTES = 30;
 /** Local minutes since midnight; the session must start at or after `start` and end by `end`. */

@@ -8,7 +8,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { sessionFormSchema } from "~/sessions/admin-session-schema.ts";
-import { ErrorSummary, Field, FieldMessage, SubmitButton, str, type FieldErrors } from "../components/admin-form.tsx";
+import { ErrorSummary, Field, FieldMessage, SubmitButton, str, type FieldErrors } from "~/components/admin-form.tsx";
 
 export type SessionFormState = {
   values: Record<string, unknown>;

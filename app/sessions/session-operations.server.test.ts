@@ -18,8 +18,8 @@ vi.mock("~/mail/outbox.server.ts", async (importOriginal) => {
 
 const { prisma } = await import("~/utils/db.server.ts");
 const { cancelSession, createSession, removeSession, updateSession } = await import("./session-operations.server.ts");
-const { cancelEvent } = await import("../events/admin-events.server.ts");
-const { EVENT_TYPES } = await import("../events/events.server.ts");
+const { cancelEvent } = await import("~/events/admin-events.server.ts");
+const { EVENT_TYPES } = await import("~/events/events.server.ts");
 const { EVENT_TYPES: FORM_EVENT_TYPES } = await import("~/events/admin-event-schema.ts");
 const { resolveSessionStart } = await import("~/sessions/admin-session-schema.ts");
 const { translateError } = await import("~/events/admin-event-schema.ts");

@@ -4,7 +4,7 @@
  * together, so either everyone is told about a change that happened or nothing happened.
  */
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { recordAudit, sessionLabel } from "~/models/audit.server.ts";
+import { recordAudit, sessionLabel } from "~/organisers/audit.server.ts";
 import { enqueueRegistrationEmails, type EnqueueInput } from "~/mail/outbox.server.ts";
 import { promoteFromWaitlist } from "~/registration/registrations.server.ts";
 import { prisma } from "~/utils/db.server.ts";

@@ -5,7 +5,7 @@
 import { i18n } from "~/i18n.server.ts";
 import { attendanceRate } from "~/attendance/attendance.server.ts";
 import { requireManagedSession } from "~/registration/session-registrations.server.ts";
-import { requireOrganiser } from "~/utils/auth.server.ts";
+import { requireOrganiser } from "~/organisers/auth.server.ts";
 import { formatSessionRange } from "~/time/time.ts";
 
 export type SessionRouteParams = { eventId?: string; sessionId?: string };

@@ -1,11 +1,11 @@
-import { googleCalendarUrl, outlookCalendarUrl } from "../calendar/calendar-builder.server.ts";
-import { sessionCalendarPath, toCalendarSession } from "../calendar/event-calendar.server.ts";
-import { formatReferenceLine, formatSessionRange, parseReferenceCities, timesInCities, type DayLabels } from "../time/time.ts";
+import { googleCalendarUrl, outlookCalendarUrl } from "~/calendar/calendar-builder.server.ts";
+import { sessionCalendarPath, toCalendarSession } from "~/calendar/event-calendar.server.ts";
+import { formatReferenceLine, formatSessionRange, parseReferenceCities, timesInCities, type DayLabels } from "~/time/time.ts";
 
 // Public routes take their loader-only time helpers from here rather than from ./time.ts: the
 // classic compiler keeps a route's import of a module with side effects (luxon's classes) in the
 // browser bundle even when only the loader used it, which cost every event page ~25 KB of luxon.
-export { formatSessionRange, zoneDisplayName } from "../time/time.ts";
+export { formatSessionRange, zoneDisplayName } from "~/time/time.ts";
 
 type EventForTimes = {
   slug: string;

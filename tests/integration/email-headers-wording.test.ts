@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emailMessages } from "../../emails/locales/index.ts";
 import { enqueueRegistrationEmail, EMAIL_KINDS, type EmailKind } from "../../app/mail/outbox.server.ts";
 import { cancelRegistration, registerForSession } from "../../app/registration/registrations.server.ts";
-import { clearSiteSettingsCache } from "../../app/models/settings.server.ts";
+import { clearSiteSettingsCache } from "../../app/organisers/settings.server.ts";
 import { prisma } from "../../app/utils/db.server.ts";
 import { startMailWorker } from "../../app/mail/mail-worker.server.ts";
 import { createMailer, type Mailer } from "../../app/mail/mailer.server.ts";

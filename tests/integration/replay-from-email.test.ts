@@ -3,7 +3,7 @@
 // registrant, as opening it from the manage page does.
 import { createRequestHandler } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setRecordingPublished } from "../../app/models/recordings-admin.server.ts";
+import { setRecordingPublished } from "../../app/recordings/recordings-admin.server.ts";
 import { prisma } from "../../app/utils/db.server.ts";
 import { startMailWorker } from "../../app/mail/mail-worker.server.ts";
 import { createMailer, type Mailer } from "../../app/mail/mailer.server.ts";

@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { SubmitButton } from "~/components/admin-form.tsx";
 import { EventForm, type EventFormState } from "~/events/event-form.tsx";
 import { i18n } from "~/i18n.server.ts";
-import { requireEventAccess } from "~/models/access.server.ts";
+import { requireEventAccess } from "~/organisers/access.server.ts";
 import { attendanceRates } from "~/attendance/attendance.server.ts";
-import { countReplayingRegistrants } from "~/models/recordings.server.ts";
+import { countReplayingRegistrants } from "~/recordings/recordings.server.ts";
 import { getEventForEdit, getEventFormOptions } from "~/events/admin-events.server.ts";
-import { getCsrfToken, requireOrganiser } from "~/utils/auth.server.ts";
+import { getCsrfToken, requireOrganiser } from "~/organisers/auth.server.ts";
 import { formatSessionRange, listTimeZones } from "~/time/time.ts";
 
 export { action } from "./actions.server.ts";

@@ -9,7 +9,7 @@ import {
 import { i18n } from "~/i18n.server.ts";
 import { getAttendanceSheet, importAttendance, saveManualAttendance, type ImportSummary } from "~/attendance/attendance.server.ts";
 import { requireSessionAdmin, sessionHeader } from "~/sessions/session-page-context.server.ts";
-import { requireCsrf } from "~/utils/auth.server.ts";
+import { requireCsrf } from "~/organisers/auth.server.ts";
 import { decodeText } from "~/utils/text-encoding.server.ts";
 import { isValidTimeZone } from "~/time/time.ts";
 import { MAX_REPORT_BYTES, parseZoomAttendance } from "~/attendance/zoom-attendance.ts";

@@ -8,7 +8,7 @@ import {
   declineRegistration,
   promoteWaitlistedRegistration,
 } from "~/registration/registrations.server.ts";
-import { requireCsrf } from "~/utils/auth.server.ts";
+import { requireCsrf } from "~/organisers/auth.server.ts";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventForm } from "~/events/event-form.tsx";
 import { getEventFormOptions, newEventValues } from "~/events/admin-events.server.ts";
-import { getCsrfToken, requireCsrf, requireOrganiser } from "~/utils/auth.server.ts";
+import { getCsrfToken, requireCsrf, requireOrganiser } from "~/organisers/auth.server.ts";
 import { handleEventForm } from "~/events/event-form.server.ts";
 import { listTimeZones } from "~/time/time.ts";
 

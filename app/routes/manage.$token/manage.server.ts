@@ -9,8 +9,8 @@ import {
   switchSession,
   updateRegistrationDetails,
 } from "~/registration/registrations.server.ts";
-import { listRecordingsForSession } from "~/models/recordings.server.ts";
-import { getSiteSettings } from "~/models/settings.server.ts";
+import { listRecordingsForSession } from "~/recordings/recordings.server.ts";
+import { getSiteSettings } from "~/organisers/settings.server.ts";
 import { findRegistrationIdByToken } from "~/registration/manage-token.server.ts";
 import { detailsSchema } from "~/registration/registration-schema.ts";
 import { timeZoneGroups, zoneGroupLabels } from "~/time/time-zone-choices.server.ts";

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { EventResult, RecordingResult, Segment } from "~/models/search.server.ts";
+import type { EventResult, RecordingResult, Segment } from "~/search/search.server.ts";
 import { languageName } from "~/utils/language-names.ts";
 
 /** Text with the matched words in <mark>; React escapes the rest, so no HTML comes from the index. */

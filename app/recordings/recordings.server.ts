@@ -3,8 +3,8 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { EVENT_TYPES, type EventType } from "~/events/events.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { isEmbedProvider } from "~/utils/embed.ts";
-import type { Cue } from "~/utils/subtitles.ts";
+import { isEmbedProvider } from "~/recordings/embed.ts";
+import type { Cue } from "~/recordings/subtitles.ts";
 
 export const LIBRARY_PAGE_SIZE = 12;
 

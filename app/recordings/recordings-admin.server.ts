@@ -1,12 +1,12 @@
 // Organisers' side of recordings: attach, edit, publish and delete recordings, and import their
 // transcripts. The learners' side (replay page, library, search) lives in recordings.server.ts.
 import { z } from "zod";
-import { recordAudit } from "~/models/audit.server.ts";
+import { recordAudit } from "~/organisers/audit.server.ts";
 import { enqueueRegistrationEmails } from "~/mail/outbox.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { readTranscript, type SkippedCue, type TranscriptFormat } from "~/utils/subtitles.ts";
+import { readTranscript, type SkippedCue, type TranscriptFormat } from "~/recordings/subtitles.ts";
 import { decodeText, type EncodingSource, type TextEncodingId } from "~/utils/text-encoding.server.ts";
-import { removeStoredFiles, type StoredUpload } from "~/utils/uploads.server.ts";
+import { removeStoredFiles, type StoredUpload } from "~/recordings/uploads.server.ts";
 import { diffFormValues } from "~/utils/form-diff.ts";
 
 export type Chapter = { title: string; startSeconds: number };

@@ -1,10 +1,10 @@
 import Database from "better-sqlite3";
-import { seedDemoCatalogue } from "../../prisma/seed/catalogue.ts";
-import { prisma } from "./db.server.ts";
-import { databasePath, getEnv } from "./env.server.ts";
-import { startMailWorker, type MailWorker, type MailWorkerOptions } from "../mail/mail-worker.server.ts";
-import { closeMailer } from "../mail/mailer.server.ts";
-import { migrateDatabase } from "./migrate.server.ts";
+import { seedDemoCatalogue } from "../prisma/seed/catalogue.ts";
+import { prisma } from "./utils/db.server.ts";
+import { databasePath, getEnv } from "./utils/env.server.ts";
+import { startMailWorker, type MailWorker, type MailWorkerOptions } from "./mail/mail-worker.server.ts";
+import { closeMailer } from "./mail/mailer.server.ts";
+import { migrateDatabase } from "./utils/migrate.server.ts";
 
 /** Migrates the database and, on the first start of an empty one, loads the demo catalogue. */
 export async function prepareDatabase(log: (message: string) => void = console.log) {

@@ -1,4 +1,4 @@
-import { recordAudit } from "~/models/audit.server.ts";
+import { recordAudit } from "~/organisers/audit.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { DEFAULT_REFERENCE_CITIES, isValidTimeZone } from "~/time/time.ts";
 import { diffFormValues } from "~/utils/form-diff.ts";

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localeDirection } from "~/i18n.ts";
-import type { LibraryRecording } from "~/models/recordings.server.ts";
+import type { LibraryRecording } from "~/recordings/recordings.server.ts";
 import { languageName } from "~/utils/language-names.ts";
 
 export function ReplayCard({ recording }: { recording: LibraryRecording }) {

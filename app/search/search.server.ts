@@ -1,5 +1,5 @@
 import { Prisma } from "~/generated/prisma/client.ts";
-import { PUBLIC_EVENT_STATUSES, publicRecording } from "~/models/recordings.server.ts";
+import { PUBLIC_EVENT_STATUSES, publicRecording } from "~/recordings/recordings.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 
 // Full-text search over transcript cues and event texts. The FTS5 tables (cue_fts, event_fts)

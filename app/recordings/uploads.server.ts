@@ -15,7 +15,7 @@ import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
-import { getEnv } from "./env.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
 import { SNIFF_BYTES, describeBytes, sniffMediaType, type MediaCategory } from "./media-sniff.ts";
 
 /** What a file field accepts: a playable recording, a poster image, or a small text file read into memory. */

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { prisma } from "~/utils/db.server.ts";
-import { passwordProblem, type PasswordProblem } from "~/utils/password-strength.server.ts";
+import { passwordProblem, type PasswordProblem } from "~/organisers/password-strength.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { clearThrottle, recordFailure, releaseAttempt, reserveAttempt, throttleKey, type ThrottleRule } from "./login-throttle.server.ts";
 
-import { ROLES, type Role } from "~/utils/organiser-roles.ts";
+import { ROLES, type Role } from "~/organisers/organiser-roles.ts";
 import { diffFormValues } from "~/utils/form-diff.ts";
 export { ROLES, type Role };
 

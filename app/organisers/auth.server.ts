@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
-import { endOrganiserSessions, getOrganiser } from "~/models/organisers.server.ts";
-import { getEnv } from "./env.server.ts";
-import { safeReturnTo } from "./safe-redirect.ts";
+import { endOrganiserSessions, getOrganiser } from "~/organisers/organisers.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
+import { safeReturnTo } from "~/utils/safe-redirect.ts";
 
 // "Session" means a webinar session in this code base; the login cookie is the auth-session.
 const env = getEnv();
@@ -101,4 +101,4 @@ export async function requireCsrf(request: Request, form: FormData) {
   if (!ok) throw new Response("This form has expired. Go back, reload the page and try again.", { status: 403 });
 }
 
-export { safeReturnTo } from "./safe-redirect.ts";
+export { safeReturnTo } from "~/utils/safe-redirect.ts";

@@ -2,7 +2,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { createEvent, createRegistration, createSession } from "../../tests/mail/fixtures.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { TranscriptParseError } from "~/utils/subtitles.ts";
+import { TranscriptParseError } from "~/recordings/subtitles.ts";
 import {
   createRecording,
   importTranscript,

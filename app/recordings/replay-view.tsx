@@ -1,8 +1,8 @@
 import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Clock } from "~/components/replay-clock.tsx";
-import { TranscriptList, type TranscriptCueView } from "~/components/transcript-list.tsx";
+import { Clock } from "~/recordings/replay-clock.tsx";
+import { TranscriptList, type TranscriptCueView } from "~/recordings/transcript-list.tsx";
 import { localeDirection } from "~/i18n.ts";
 import {
   EMBED_ORIGINS,
@@ -12,7 +12,7 @@ import {
   embedWatchUrl,
   readEmbedTime,
   type EmbedProvider,
-} from "~/utils/embed.ts";
+} from "~/recordings/embed.ts";
 import { languageName } from "~/utils/language-names.ts";
 
 export type ReplayMedia = { element: "audio" | "video"; src: string; mimeType: string | null; posterUrl: string | null };

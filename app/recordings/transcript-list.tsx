@@ -1,6 +1,6 @@
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
-import { Clock, formatClock } from "~/components/replay-clock.tsx";
+import { Clock, formatClock } from "~/recordings/replay-clock.tsx";
 
 export type TranscriptCueView = { startMs: number; endMs: number; speaker: string | null; text: string };
 

@@ -1,6 +1,6 @@
 import { SUPPORTED_LOCALES, type Locale } from "~/i18n.ts";
 import { DEFAULT_PRIVACY_NOTICES } from "~/locales/privacy-notice.server.ts";
-import { recordAudit } from "~/models/audit.server.ts";
+import { recordAudit } from "~/organisers/audit.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 
 // One SiteSetting row per language ("privacyNotice.fr"); no row means the default text.
