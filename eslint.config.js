@@ -15,6 +15,25 @@ export default tseslint.config(
     },
   },
   {
+    // Dependencies point one way: routes -> domains -> app/utils. A helper never imports a domain
+    // (types are fine: they vanish at build time).
+    files: ["app/utils/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/*", "!~/utils", "!~/utils/**", "!~/generated", "!~/generated/**", "!~/i18n*", "../*", "!../utils/**"],
+              message: "app/utils holds cross-cutting helpers only: move the shared piece down into app/utils, or the helper up into its domain.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["server/**/*.js", "bench/**/*.js", "scripts/**/*.js", "*.js"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", clearTimeout: "readonly", Buffer: "readonly" } },
   },

@@ -18,7 +18,7 @@ export {
   prepareDatabase,
   startBackgroundWorker,
   stopBackgroundWorker,
-} from "./utils/startup.server.ts";
+} from "./startup.server.ts";
 // …and the localized page for requests it refuses before any route runs.
 export { refusalResponse } from "./utils/refusal.server.ts";
 

@@ -1,8 +1,8 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { isLocale } from "~/i18n.ts";
 import { i18n, localeCookie } from "~/i18n.server.ts";
-import { getSiteSettings } from "~/models/settings.server.ts";
-import { getLightMode, getViewerTimeZone } from "~/utils/preferences.server.ts";
+import { getSiteSettings } from "~/organisers/settings.server.ts";
+import { getLightMode, getViewerTimeZone } from "~/time/preferences.server.ts";
 
 /** Every page's shared data: language, site name, the viewer's time zone and light-version choice. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -13,7 +13,7 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
-import { TimeZoneDetector } from "~/components/time-zone-detector.tsx";
+import { TimeZoneDetector } from "~/time/time-zone-detector.tsx";
 import { LOCALE_NAMES, SUPPORTED_LOCALES, localeDirection } from "~/i18n.ts";
 import { useNonce } from "~/utils/nonce.tsx";
 import styles from "~/styles/app.css";

@@ -90,7 +90,7 @@ function buildFanoutDatabase(dir: string, now: number) {
 
 /** The baseline: nodemailer alone, every message handed to the pool at once, as a script would. */
 async function sendDirect(url: string, messages: SendMailOptions[]) {
-  // The same pool settings as app/utils/mailer.server.ts.
+  // The same pool settings as app/mail/mailer.server.ts.
   const transport = nodemailer.createTransport({
     url, pool: true, maxConnections: FANOUT.poolSize, maxMessages: 500, maxRequeues: 1,
     connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000,
@@ -134,9 +134,9 @@ async function runFanout(dir: string, log: (message: string) => void) {
   const sink = await startSink();
   // The app's own client, on DATABASE_URL (the fan-out database): loaded after the database exists.
   const { prisma: db } = await import("../app/utils/db.server.ts");
-  const { enqueueDueReminders } = await import("../app/utils/reminders.server.ts");
-  const { startMailWorker } = await import("../app/utils/mail-worker.server.ts");
-  const { createMailer } = await import("../app/utils/mailer.server.ts");
+  const { enqueueDueReminders } = await import("../app/mail/reminders.server.ts");
+  const { startMailWorker } = await import("../app/mail/mail-worker.server.ts");
+  const { createMailer } = await import("../app/mail/mailer.server.ts");
   const { renderEmail } = await import("../emails/index.ts");
   const { getEnv } = await import("../app/utils/env.server.ts");
   const env = getEnv();

@@ -39,7 +39,7 @@ type BurstResult = {
   failures: string[];
 };
 
-// The form's own field names (app/components/registration-form.tsx, registration-schema.ts).
+// The form's own field names (app/registration/registration-form.tsx, registration-schema.ts).
 const ZONES = ["Africa/Nairobi", "Asia/Amman", "Asia/Bangkok", "Asia/Dhaka", "Europe/Zurich", "America/New_York", "Europe/London"];
 function formBody(sessionId: string, email: string, n: number): string {
   return new URLSearchParams({

@@ -152,7 +152,7 @@ const percentile = (values: number[], p: number) => {
 
 /** Measures in this process: needs DATABASE_URL to point at `dbPath` before the model is imported. */
 async function measure(dbPath: string) {
-  const { searchTranscripts, toMatchExpression } = await import("../app/models/search.server.ts");
+  const { searchTranscripts, toMatchExpression } = await import("../app/search/search.server.ts");
   const { prisma } = await import("../app/utils/db.server.ts");
   const db = new Database(dbPath, { readonly: true });
   const direct = db.prepare(`SELECT "rowid", highlight("cue_fts", 0, '[', ']') AS marked FROM "cue_fts" WHERE "cue_fts" MATCH ? ORDER BY "rank" LIMIT 30`);

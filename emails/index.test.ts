@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { OutboxPayload } from "../app/models/outbox.server.ts";
-import { EMAIL_KINDS } from "../app/models/outbox.server.ts";
+import type { OutboxPayload } from "../app/mail/outbox.server.ts";
+import { EMAIL_KINDS } from "../app/mail/outbox.server.ts";
 import { renderEmail } from "./index.ts";
 import { emailMessages, fill, plural, registerEmailCatalogue, resolveEmailLocale, textDirection } from "./locales/index.ts";
 

@@ -6,14 +6,14 @@
  *
  * Each kind has one module in ./templates that decides the words and which links and calendar
  * method the email carries; ./layout.tsx renders that into HTML and a real text part. Calendar
- * data comes from the one calendar builder (app/utils/calendar.server.ts).
+ * data comes from the one calendar builder (app/calendar/calendar-builder.server.ts).
  */
-import { isEmailKind, type EmailKind, type OutboxPayload, type SessionSnapshot } from "../app/models/outbox.server.ts";
-import { buildCalendar, calendarSequenceFor, type CalendarSession } from "../app/utils/calendar.server.ts";
+import { isEmailKind, type EmailKind, type OutboxPayload, type SessionSnapshot } from "../app/mail/outbox.server.ts";
+import { buildCalendar, calendarSequenceFor, type CalendarSession } from "../app/calendar/calendar-builder.server.ts";
 import { getEnv } from "../app/utils/env.server.ts";
-import { calendarOrganizer } from "../app/utils/event-calendar.server.ts";
-import { manageUrlFor } from "../app/utils/manage-token.server.ts";
-import { formatReferenceLine, formatSessionRange, isValidTimeZone, timesInCities } from "../app/utils/time.ts";
+import { calendarOrganizer } from "../app/calendar/event-calendar.server.ts";
+import { manageUrlFor } from "../app/registration/manage-token.server.ts";
+import { formatReferenceLine, formatSessionRange, isValidTimeZone, timesInCities } from "../app/time/time.ts";
 import { renderHtml, renderText } from "./layout.tsx";
 import { emailMessages, fill, plural, resolveEmailLocale, textDirection } from "./locales/index.ts";
 import organiserMessage from "./templates/organiser-message.tsx";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { OutboxPayload, SessionSnapshot } from "../app/models/outbox.server.ts";
+import type { OutboxPayload, SessionSnapshot } from "../app/mail/outbox.server.ts";
 import type { EmailMessages } from "./locales/index.ts";
 
 /** A piece of an email body, rendered to both the HTML and the text part. */

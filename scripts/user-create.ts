@@ -3,9 +3,9 @@
 // need not appear in the shell history: `echo "$PW" | npm run user:create -- --email E`.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { ROLES, createOrganiser } from "../app/models/organisers.server.ts";
+import { ROLES, createOrganiser } from "../app/organisers/organisers.server.ts";
 import { prisma } from "../app/utils/db.server.ts";
-import { passwordProblem } from "../app/utils/password-strength.server.ts";
+import { passwordProblem } from "../app/organisers/password-strength.server.ts";
 import admin from "../app/locales/admin/en.ts";
 import { databasePath, getEnv } from "../app/utils/env.server.ts";
 import { migrateDatabase } from "../app/utils/migrate.server.ts";

@@ -57,7 +57,7 @@ export function createApp({ build, root = process.cwd(), logRequests = true, bas
           "font-src": ["'self'"],
           "connect-src": ["'self'"],
           // Only the YouTube and Vimeo players, loaded when a learner asks for one
-          // (app/utils/embed.ts holds the same list).
+          // (app/recordings/embed.ts holds the same list).
           "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
           "object-src": ["'none'"],
           "base-uri": ["'self'"],

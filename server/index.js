@@ -43,7 +43,7 @@ const server = app.listen(env.PORT, env.HOST, () => {
 });
 // Node ends every request after 300 s, which cuts off a recording uploaded over a slow link.
 // Allow the largest upload at 256 kbit/s; an upload with no byte for 60 s stops by itself
-// (app/utils/uploads.server.ts), and headers must still arrive within Node's 60 s.
+// (app/recordings/uploads.server.ts), and headers must still arrive within Node's 60 s.
 server.requestTimeout = Math.max(300_000, Math.ceil(env.UPLOAD_MAX_BYTES / 32_768) * 1000);
 
 let stopping = false;

@@ -29,7 +29,7 @@ const DRAIN_MS = 5_000;
  * - a multipart body that cannot be parsed: 400.
  *
  * A route that streams uploads itself declares it with `handle.requestBody = { stream: true }`;
- * its multipart bodies pass through unread (app/utils/uploads.server.ts enforces their limits).
+ * its multipart bodies pass through unread (app/recordings/uploads.server.ts enforces their limits).
  * A route that needs a larger buffered body declares `handle.requestBody = { maxBytes }`.
  */
 export function createRequestGuard({ build, defaultLimit = DEFAULT_BODY_LIMIT }) {

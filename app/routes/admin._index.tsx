@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { managedEventsWhere } from "~/models/access.server.ts";
-import { listManagedEvents } from "~/models/admin-events.server.ts";
-import { requireOrganiser } from "~/utils/auth.server.ts";
-import { formatSessionRange } from "~/utils/time.ts";
+import { managedEventsWhere } from "~/organisers/access.server.ts";
+import { listManagedEvents } from "~/events/admin-events.server.ts";
+import { requireOrganiser } from "~/organisers/auth.server.ts";
+import { formatSessionRange } from "~/time/time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Organiser workspace" }];
 

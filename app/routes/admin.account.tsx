@@ -4,10 +4,10 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Field, SubmitButton, str, type FieldErrors } from "~/components/admin-form.tsx";
-import { changeOwnPassword, updateOwnAccount } from "~/models/organisers.server.ts";
-import { E } from "~/utils/admin-event-schema.ts";
-import { getCsrfToken, keepSignedIn, requireCsrf, requireOrganiser } from "~/utils/auth.server.ts";
-import { isValidTimeZone, listTimeZones } from "~/utils/time.ts";
+import { changeOwnPassword, updateOwnAccount } from "~/organisers/organisers.server.ts";
+import { E } from "~/events/admin-event-schema.ts";
+import { getCsrfToken, keepSignedIn, requireCsrf, requireOrganiser } from "~/organisers/auth.server.ts";
+import { isValidTimeZone, listTimeZones } from "~/time/time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Your account" }];
 

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/pagination.tsx";
-import { listAudit } from "~/models/audit.server.ts";
-import { requireAdmin } from "~/utils/auth.server.ts";
+import { listAudit } from "~/organisers/audit.server.ts";
+import { requireAdmin } from "~/organisers/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Audit log" }];
 

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { i18n } from "~/i18n.server.ts";
-import { requireEventAccess } from "~/models/access.server.ts";
+import { requireEventAccess } from "~/organisers/access.server.ts";
 import {
   deleteRecording,
   formatChapters,
@@ -17,11 +17,11 @@ import {
   validateRecordingForm,
   type FieldError,
   type TranscriptImport,
-} from "~/models/recordings-admin.server.ts";
-import { requireCsrf, requireOrganiser } from "~/utils/auth.server.ts";
-import { TranscriptParseError } from "~/utils/subtitles.ts";
+} from "~/recordings/recordings-admin.server.ts";
+import { requireCsrf, requireOrganiser } from "~/organisers/auth.server.ts";
+import { TranscriptParseError } from "~/recordings/subtitles.ts";
 import { TEXT_ENCODINGS, isTextEncoding } from "~/utils/text-encoding.server.ts";
-import { UploadError, readUploadForm, removeStoredFiles } from "~/utils/uploads.server.ts";
+import { UploadError, readUploadForm, removeStoredFiles } from "~/recordings/uploads.server.ts";
 import { RecordingDetailsFields } from "./admin.events.$eventId_.recordings/recording-details-fields.tsx";
 import { TranscriptsPanel, type TranscriptImported } from "./admin.events.$eventId_.recordings/transcripts-panel.tsx";
 

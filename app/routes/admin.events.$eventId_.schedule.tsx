@@ -1,14 +1,14 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SchedulingAssistant } from "~/components/scheduling-assistant.tsx";
+import { SchedulingAssistant } from "~/scheduling/scheduling-assistant.tsx";
 import { i18n } from "~/i18n.server.ts";
-import { requireEventAccess } from "~/models/access.server.ts";
-import { getSessionFormContext } from "~/models/admin-sessions.server.ts";
-import { requireOrganiser } from "~/utils/auth.server.ts";
-import { parseSchedulingQuery } from "~/utils/scheduling.ts";
-import { getSchedulingDefaults, loadSchedulingAssistant } from "~/utils/scheduling.server.ts";
-import { normalizeTimeZone } from "~/utils/time.ts";
+import { requireEventAccess } from "~/organisers/access.server.ts";
+import { getSessionFormContext } from "~/sessions/session-operations.server.ts";
+import { requireOrganiser } from "~/organisers/auth.server.ts";
+import { parseSchedulingQuery } from "~/scheduling/scheduling.ts";
+import { getSchedulingDefaults, loadSchedulingAssistant } from "~/scheduling/scheduling.server.ts";
+import { normalizeTimeZone } from "~/time/time.ts";
 
 // /admin/events/:eventId/schedule — the scheduling assistant on its own page. The trailing
 // underscore keeps it out of the event editor's layout; it nests only under admin.tsx.

@@ -2,12 +2,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { SessionAdminHeader } from "~/components/session-admin-header.tsx";
+import { SessionAdminHeader } from "~/sessions/session-admin-header.tsx";
 import { i18n } from "~/i18n.server.ts";
-import { requireSessionAdmin, sessionHeader } from "~/models/session-admin.server.ts";
-import { audienceCounts, messageRegistrants, newMessageId } from "~/models/session-registrations.server.ts";
-import { requireCsrf } from "~/utils/auth.server.ts";
-import { AUDIENCES, MESSAGE_ID_PATTERN } from "~/utils/registrant-message.ts";
+import { requireSessionAdmin, sessionHeader } from "~/sessions/session-page-context.server.ts";
+import { audienceCounts, messageRegistrants, newMessageId } from "~/registration/session-registrations.server.ts";
+import { requireCsrf } from "~/organisers/auth.server.ts";
+import { AUDIENCES, MESSAGE_ID_PATTERN } from "~/registration/registrant-message.ts";
 
 // URL: /admin/events/:eventId/sessions/:sessionId/message — write to a session's registrants.
 // A 10,000-character message in Arabic is about 60 KB percent-encoded: over the guard's 64 KB default with the rest.

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { i18n } from "~/i18n.server.ts";
-import { requireSessionAdmin } from "~/models/session-admin.server.ts";
-import { getRegistrationsForExport } from "~/models/session-registrations.server.ts";
-import { buildRegistrationsCsv } from "~/utils/registrations-csv.ts";
+import { requireSessionAdmin } from "~/sessions/session-page-context.server.ts";
+import { getRegistrationsForExport } from "~/registration/session-registrations.server.ts";
+import { buildRegistrationsCsv } from "~/registration/registrations-csv.ts";
 
 // URL: /admin/events/:eventId/sessions/:sessionId/registrations.csv — the export, for Excel.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { requireCsrf, signOut } from "~/utils/auth.server.ts";
+import { requireCsrf, signOut } from "~/organisers/auth.server.ts";
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireCsrf(request, await request.formData());

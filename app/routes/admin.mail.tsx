@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/pagination.tsx";
-import { listMailbox, mailboxEnabled } from "~/models/mailbox.server.ts";
-import { requireAdmin } from "~/utils/auth.server.ts";
+import { listMailbox, mailboxEnabled } from "~/mail/mailbox.server.ts";
+import { requireAdmin } from "~/organisers/auth.server.ts";
 
 // URL: /admin/mail — the demo mailbox (mail written as .eml files when SMTP_URL is unset).
 export const meta: MetaFunction = () => [{ title: "Mail" }];

@@ -1,8 +1,8 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getMailMessage, mailboxEnabled } from "~/models/mailbox.server.ts";
-import { requireAdmin } from "~/utils/auth.server.ts";
+import { getMailMessage, mailboxEnabled } from "~/mail/mailbox.server.ts";
+import { requireAdmin } from "~/organisers/auth.server.ts";
 
 // URL: /admin/mail/:name — one message of the demo mailbox.
 export const meta: MetaFunction = () => [{ title: "Mail" }];

@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { getMailMessage, mailboxEnabled } from "~/models/mailbox.server.ts";
-import { requireAdmin } from "~/utils/auth.server.ts";
+import { getMailMessage, mailboxEnabled } from "~/mail/mailbox.server.ts";
+import { requireAdmin } from "~/organisers/auth.server.ts";
 
 // URL: /admin/mail/:name/raw — the message as the .eml file it is, to open in a mail program.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,9 +3,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoader
 import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/pagination.tsx";
 import { i18n } from "~/i18n.server.ts";
-import { canSeeOutboxMessage, listOutbox, outboxCounts, retryOutboxMessage } from "~/models/outbox.server.ts";
-import { requireCsrf, requireOrganiser } from "~/utils/auth.server.ts";
-import { EMAIL_KINDS, OUTBOX_STATUSES, isEmailKind, type OutboxStatus } from "~/utils/outbox-kinds.ts";
+import { canSeeOutboxMessage, listOutbox, outboxCounts, retryOutboxMessage } from "~/mail/outbox.server.ts";
+import { requireCsrf, requireOrganiser } from "~/organisers/auth.server.ts";
+import { EMAIL_KINDS, OUTBOX_STATUSES, isEmailKind, type OutboxStatus } from "~/mail/outbox-kinds.ts";
 
 // URL: /admin/outbox — every email, its delivery state, and a retry for failures.
 export const meta: MetaFunction = () => [{ title: "Email outbox" }];

@@ -5,9 +5,9 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Checkbox, Field, FieldMessage, SubmitButton, list, str, type FieldErrors } from "~/components/admin-form.tsx";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/i18n.ts";
-import { getSiteSettings, saveSiteSettings } from "~/models/settings.server.ts";
-import { getCsrfToken, requireAdmin, requireCsrf } from "~/utils/auth.server.ts";
-import { KNOWN_CITIES } from "~/utils/time.ts";
+import { getSiteSettings, saveSiteSettings } from "~/organisers/settings.server.ts";
+import { getCsrfToken, requireAdmin, requireCsrf } from "~/organisers/auth.server.ts";
+import { KNOWN_CITIES } from "~/time/time.ts";
 
 // Texts in every language (such as the privacy notice) are over the request guard's 64 KB default.
 export const handle = { requestBody: { maxBytes: 1024 * 1024 } };

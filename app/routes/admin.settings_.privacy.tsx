@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Field, SubmitButton, str, type FieldErrors } from "~/components/admin-form.tsx";
 import { LOCALE_NAMES, SUPPORTED_LOCALES, localeDirection, type Locale } from "~/i18n.ts";
-import { PRIVACY_NOTICE_MAX, getPrivacyNotices, savePrivacyNotices } from "~/models/privacy.server.ts";
-import { getCsrfToken, requireAdmin, requireCsrf } from "~/utils/auth.server.ts";
+import { PRIVACY_NOTICE_MAX, getPrivacyNotices, savePrivacyNotices } from "~/organisers/privacy.server.ts";
+import { getCsrfToken, requireAdmin, requireCsrf } from "~/organisers/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Privacy notice" }];
 

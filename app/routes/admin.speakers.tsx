@@ -4,9 +4,9 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Field, SubmitButton, str, type FieldErrors } from "~/components/admin-form.tsx";
-import { createSpeaker, listSpeakers, updateSpeaker } from "~/models/speakers.server.ts";
-import { E, isHttpsUrl } from "~/utils/admin-event-schema.ts";
-import { getCsrfToken, requireCsrf, requireOrganiser } from "~/utils/auth.server.ts";
+import { createSpeaker, listSpeakers, updateSpeaker } from "~/events/speakers.server.ts";
+import { E, isHttpsUrl } from "~/events/admin-event-schema.ts";
+import { getCsrfToken, requireCsrf, requireOrganiser } from "~/organisers/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Speakers" }];
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { adminHandle, loadWithAdminStrings } from "~/locales/admin-namespace.ts";
-import { getCsrfToken, requireOrganiser } from "~/utils/auth.server.ts";
+import { getCsrfToken, requireOrganiser } from "~/organisers/auth.server.ts";
 
 export const handle = adminHandle;
 export const clientLoader = loadWithAdminStrings;

@@ -4,10 +4,10 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Field, SubmitButton, str, type FieldErrors } from "~/components/admin-form.tsx";
-import { changeOrganiserRole, createOrganiserAccount, listOrganisers } from "~/models/organisers.server.ts";
-import { E } from "~/utils/admin-event-schema.ts";
-import { getCsrfToken, requireAdmin, requireCsrf } from "~/utils/auth.server.ts";
-import { ROLES } from "~/utils/organiser-roles.ts";
+import { changeOrganiserRole, createOrganiserAccount, listOrganisers } from "~/organisers/organisers.server.ts";
+import { E } from "~/events/admin-event-schema.ts";
+import { getCsrfToken, requireAdmin, requireCsrf } from "~/organisers/auth.server.ts";
+import { ROLES } from "~/organisers/organiser-roles.ts";
 
 export const meta: MetaFunction = () => [{ title: "Organiser accounts" }];
 

@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { adminHandle, loadWithAdminStrings } from "~/locales/admin-namespace.ts";
 import { z } from "zod";
 import { i18n } from "~/i18n.server.ts";
-import { recordSignIn, verifyLogin } from "~/models/organisers.server.ts";
-import { getCurrentOrganiser, safeReturnTo, signIn } from "~/utils/auth.server.ts";
-import { clientAddressOf } from "~/utils/rate-limit.server.ts";
+import { recordSignIn, verifyLogin } from "~/organisers/organisers.server.ts";
+import { getCurrentOrganiser, safeReturnTo, signIn } from "~/organisers/auth.server.ts";
+import { clientAddressOf } from "~/registration/rate-limit.server.ts";
 
 export const handle = adminHandle;
 export const clientLoader = loadWithAdminStrings;

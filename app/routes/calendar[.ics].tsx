@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { i18n } from "~/i18n.server.ts";
-import { listFeedSessions } from "~/models/calendar.server.ts";
-import { getSiteSettings } from "~/models/settings.server.ts";
-import { buildCalendar } from "~/utils/calendar.server.ts";
-import { readCatalogueParams } from "~/utils/catalogue-params.server.ts";
+import { listFeedSessions } from "~/calendar/calendar-sessions.server.ts";
+import { getSiteSettings } from "~/organisers/settings.server.ts";
+import { buildCalendar } from "~/calendar/calendar-builder.server.ts";
+import { readCatalogueParams } from "~/events/catalogue-params.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { calendarOrganizer, plainText, toCalendarSession } from "~/utils/event-calendar.server.ts";
+import { calendarOrganizer, plainText, toCalendarSession } from "~/calendar/event-calendar.server.ts";
 
 /**
  * The subscribable feed of published sessions, filtered like the catalogue

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { i18n } from "~/i18n.server.ts";
-import { getPublicSession } from "~/models/calendar.server.ts";
-import { getSiteSettings } from "~/models/settings.server.ts";
-import { buildCalendar } from "~/utils/calendar.server.ts";
+import { getPublicSession } from "~/calendar/calendar-sessions.server.ts";
+import { getSiteSettings } from "~/organisers/settings.server.ts";
+import { buildCalendar } from "~/calendar/calendar-builder.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { calendarOrganizer, plainText, toCalendarSession } from "~/utils/event-calendar.server.ts";
+import { calendarOrganizer, plainText, toCalendarSession } from "~/calendar/event-calendar.server.ts";
 
 /** One session as an .ics file for "add to calendar". */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { i18n } from "~/i18n.server.ts";
-import { getRegistrationForManage } from "~/models/registrations.server.ts";
-import { getSiteSettings } from "~/models/settings.server.ts";
-import { buildCalendar, calendarSequenceFor } from "~/utils/calendar.server.ts";
+import { getRegistrationForManage } from "~/registration/registrations.server.ts";
+import { getSiteSettings } from "~/organisers/settings.server.ts";
+import { buildCalendar, calendarSequenceFor } from "~/calendar/calendar-builder.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { calendarOrganizer, toCalendarSession } from "~/utils/event-calendar.server.ts";
-import { findRegistrationIdByToken, manageUrlFor } from "~/utils/manage-token.server.ts";
+import { calendarOrganizer, toCalendarSession } from "~/calendar/event-calendar.server.ts";
+import { findRegistrationIdByToken, manageUrlFor } from "~/registration/manage-token.server.ts";
 
 const PRIVATE = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
 

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { i18n } from "~/i18n.server.ts";
-import { getPrivacyNotice } from "~/models/privacy.server.ts";
-import { getSiteSettings } from "~/models/settings.server.ts";
+import { getPrivacyNotice } from "~/organisers/privacy.server.ts";
+import { getSiteSettings } from "~/organisers/settings.server.ts";
 import { renderMarkdown } from "~/utils/markdown.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title ?? "Privacy notice" }];

@@ -2,14 +2,14 @@ import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctio
 import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { ReplayView, type ReplayMedia } from "~/components/replay-view.tsx";
+import { ReplayView, type ReplayMedia } from "~/recordings/replay-view.tsx";
 import { localeDirection } from "~/i18n.ts";
 import { i18n } from "~/i18n.server.ts";
-import { getPublicRecording, recordReplayProgress } from "~/models/recordings.server.ts";
+import { getPublicRecording, recordReplayProgress } from "~/recordings/recordings.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { languageName } from "~/utils/language-names.ts";
-import { findRegistrationIdByToken } from "~/utils/manage-token.server.ts";
-import { getLightMode } from "~/utils/preferences.server.ts";
+import { findRegistrationIdByToken } from "~/registration/manage-token.server.ts";
+import { getLightMode } from "~/time/preferences.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) =>
   loaderData ? [{ title: loaderData.recording.title || loaderData.recording.event.title }] : [{ title: "Not found" }];

@@ -1,7 +1,7 @@
 // /recordings/<id>/captions/<lang>.vtt: one transcript as WebVTT, for <track kind="captions">.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getPublicTranscriptCues } from "~/models/recordings.server.ts";
-import { serializeWebVTT } from "~/utils/subtitles.ts";
+import { getPublicTranscriptCues } from "~/recordings/recordings.server.ts";
+import { serializeWebVTT } from "~/recordings/subtitles.ts";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const language = /^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)\.vtt$/.exec(params.file ?? "")?.[1];

@@ -1,7 +1,7 @@
 // /recordings/<id>/transcript/<lang>.txt and …/<lang>.vtt: the transcript to keep and read offline.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getPublicTranscriptCues } from "~/models/recordings.server.ts";
-import { formatVttTimestamp, serializeWebVTT, type Cue } from "~/utils/subtitles.ts";
+import { getPublicTranscriptCues } from "~/recordings/recordings.server.ts";
+import { formatVttTimestamp, serializeWebVTT, type Cue } from "~/recordings/subtitles.ts";
 
 /** "[00:01:05] Speaker: words", the form parseTimestampedText reads back. */
 export function transcriptAsText(cues: readonly Cue[]): string {

@@ -1,13 +1,13 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LanguageField, TopicField, TypeField } from "~/components/catalogue-filters.tsx";
+import { LanguageField, TopicField, TypeField } from "~/events/catalogue-filters.tsx";
 import { Pagination } from "~/components/pagination.tsx";
-import { ReplayCard } from "~/components/replay-card.tsx";
+import { ReplayCard } from "~/recordings/replay-card.tsx";
 import { i18n } from "~/i18n.server.ts";
-import { getCatalogueFilterOptions } from "~/models/events.server.ts";
-import { listPublishedRecordings, type LibraryFilters } from "~/models/recordings.server.ts";
-import { parseCatalogueParams } from "~/utils/catalogue-params.server.ts";
+import { getCatalogueFilterOptions } from "~/events/events.server.ts";
+import { listPublishedRecordings, type LibraryFilters } from "~/recordings/recordings.server.ts";
+import { parseCatalogueParams } from "~/events/catalogue-params.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   { title: loaderData?.pageTitle ?? "Recordings" },

@@ -1,9 +1,9 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SearchEventList, SearchForm, SearchRecordingList } from "~/components/search-results.tsx";
+import { SearchEventList, SearchForm, SearchRecordingList } from "~/search/search-results.tsx";
 import { i18n } from "~/i18n.server.ts";
-import { RECORDINGS_PER_PAGE, listTranscriptLanguages, searchEvents, searchTranscripts } from "~/models/search.server.ts";
+import { RECORDINGS_PER_PAGE, listTranscriptLanguages, searchEvents, searchTranscripts } from "~/search/search.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   { title: loaderData?.pageTitle ?? "Search" },

@@ -3,10 +3,10 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { i18n } from "~/i18n.server.ts";
 import { safeReturnTo } from "~/utils/safe-redirect.ts";
-import { getLightMode, getViewerTimeZone, serializeLightCookie, serializeTimeZoneCookie } from "~/utils/preferences.server.ts";
-import { TimeZoneChooser } from "~/components/time-zone-chooser.tsx";
-import { timeZoneGroups, zoneGroupLabels } from "~/utils/time-zone-choices.server.ts";
-import { isValidTimeZone, zoneDisplayName } from "~/utils/time.ts";
+import { getLightMode, getViewerTimeZone, serializeLightCookie, serializeTimeZoneCookie } from "~/time/preferences.server.ts";
+import { TimeZoneChooser } from "~/time/time-zone-chooser.tsx";
+import { timeZoneGroups, zoneGroupLabels } from "~/time/time-zone-choices.server.ts";
+import { isValidTimeZone, zoneDisplayName } from "~/time/time.ts";
 
 export const meta: MetaFunction = () => [{ title: "Settings" }];
 

@@ -3,8 +3,8 @@
  * so the per-key fallback in ./index.ts is a safety net, never what a participant reads.
  */
 import { describe, expect, it } from "vitest";
-import type { OutboxPayload } from "../../app/models/outbox.server.ts";
-import { EMAIL_KINDS } from "../../app/models/outbox.server.ts";
+import type { OutboxPayload } from "../../app/mail/outbox.server.ts";
+import { EMAIL_KINDS } from "../../app/mail/outbox.server.ts";
 import { renderEmail } from "../index.ts";
 import ar from "./ar.ts";
 import en from "./en.ts";

@@ -36,14 +36,14 @@ export async function createCrawlData(server: { databaseFile: string; uploadDir:
   delete (globalThis as { __prisma?: unknown }).__prisma;
   const { prisma } = await import("../../app/utils/db.server.ts");
   if (!(await prisma.event.count())) throw new Error("The app's database module was loaded before createCrawlData pointed it at the server's database");
-  const organisers = await import("../../app/models/organisers.server.ts");
-  const registrations = await import("../../app/models/registrations.server.ts");
-  const attendance = await import("../../app/models/attendance.server.ts");
-  const outbox = await import("../../app/models/outbox.server.ts");
-  const { recordAudit } = await import("../../app/models/audit.server.ts");
-  const { startMailWorker } = await import("../../app/utils/mail-worker.server.ts");
-  const { createMailer } = await import("../../app/utils/mailer.server.ts");
-  const { manageTokenFor } = await import("../../app/utils/manage-token.server.ts");
+  const organisers = await import("../../app/organisers/organisers.server.ts");
+  const registrations = await import("../../app/registration/registrations.server.ts");
+  const attendance = await import("../../app/attendance/attendance.server.ts");
+  const outbox = await import("../../app/mail/outbox.server.ts");
+  const { recordAudit } = await import("../../app/organisers/audit.server.ts");
+  const { startMailWorker } = await import("../../app/mail/mail-worker.server.ts");
+  const { createMailer } = await import("../../app/mail/mailer.server.ts");
+  const { manageTokenFor } = await import("../../app/registration/manage-token.server.ts");
   const { makeRecordingPlayable } = await import("./fixtures.ts");
 
   const admin = { email: `crawl-admin-${randomUUID()}@example.org`, password: randomBytes(18).toString("base64url") };

@@ -6,8 +6,8 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BrowserContext } from "playwright-core";
 import type { PrismaClient } from "../../app/generated/prisma/client.ts";
-import { hashPassword } from "../../app/models/organisers.server.ts";
-import { hashManageToken, manageTokenFor } from "../../app/utils/manage-token.server.ts";
+import { hashPassword } from "../../app/organisers/organisers.server.ts";
+import { hashManageToken, manageTokenFor } from "../../app/registration/manage-token.server.ts";
 
 const HOUR = 3_600_000;
 

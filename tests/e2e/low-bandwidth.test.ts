@@ -34,7 +34,7 @@ const LOCALES = ["en", "fr", "es", "ar", "pl"] as const;
 const chunks = () => ({
   publicStrings: Object.fromEntries(LOCALES.map((l) => [l, chunkOf(`app/locales/${l}.ts`)])),
   adminStrings: LOCALES.map((l) => chunkOf(`app/locales/admin/${l}.ts`)),
-  validation: chunkOf("app/components/registration-validation.ts"),
+  validation: chunkOf("app/registration/registration-validation.ts"),
 });
 
 beforeAll(async () => {

@@ -469,8 +469,8 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   const [{ createPrismaClient }, { hashPassword }, time] = await Promise.all([
     import("../../app/utils/db.server.ts"),
-    import("../../app/models/organisers.server.ts"),
-    import("../../app/utils/time.ts"),
+    import("../../app/organisers/organisers.server.ts"),
+    import("../../app/time/time.ts"),
   ]);
   db = createPrismaClient(`file:${server.databaseFile}`);
   raw = new Database(server.databaseFile, { readonly: true, fileMustExist: true });

@@ -19,7 +19,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   const [{ createPrismaClient }, { hashPassword }] = await Promise.all([
     import("../../app/utils/db.server.ts"),
-    import("../../app/models/organisers.server.ts"),
+    import("../../app/organisers/organisers.server.ts"),
   ]);
   db = createPrismaClient(`file:${server.databaseFile}`);
   await db.organiser.create({ data: { email, passwordHash: await hashPassword(password), role: "organiser", timeZone: "Europe/London" } });

@@ -25,8 +25,8 @@ beforeAll(async () => {
   const { createPrismaClient } = await import("../../app/utils/db.server.ts");
   db = createPrismaClient(`file:${server.databaseFile}`);
   const [{ startMailWorker }, { createMailer }] = await Promise.all([
-    import("../../app/utils/mail-worker.server.ts"),
-    import("../../app/utils/mailer.server.ts"),
+    import("../../app/mail/mail-worker.server.ts"),
+    import("../../app/mail/mailer.server.ts"),
   ]);
   const mailer = createMailer({ smtpUrl: sink.url });
   const worker = startMailWorker({ db, mailer, intervalMs: 0, reminders: false, log: () => {} });

@@ -1,6 +1,6 @@
 // An independent reading of the seeded catalogue, straight from the database, that the
 // integration tests compare the pages against. It is written the plain way (load everything,
-// filter in JavaScript) so it shares no query code with app/models.
+// filter in JavaScript) so it shares no query code with the domain modules under app/.
 import type { PrismaClient } from "../../app/generated/prisma/client.ts";
 
 export type OracleEvent = {

@@ -30,7 +30,7 @@ export async function startApp(options: { baseUrl?: string } = {}): Promise<Runn
 
 /** Creates an organiser with a random strong password and signs in through the sign-in form. */
 export async function signInAs(origin: string, role: "admin" | "organiser"): Promise<{ cookie: string; email: string; id: string }> {
-  const { createOrganiser } = await import("~/models/organisers.server.ts");
+  const { createOrganiser } = await import("~/organisers/organisers.server.ts");
   const email = `${role}-${randomBytes(4).toString("hex")}@example.org`;
   const password = `Battery-${randomBytes(12).toString("base64url")}!`;
   const organiser = await createOrganiser({ email, password, role, name: `Test ${role}` });

@@ -16,7 +16,7 @@ import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEvent, createRegistration, createSession } from "../mail/fixtures.ts";
 import { BASE_URL, loadBuild, type BuildModule } from "../helpers/remix.ts";
-import { authSessionStorage } from "~/utils/auth.server.ts";
+import { authSessionStorage } from "~/organisers/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 
 // The built app reads its environment once, on first use: the demo mailbox must be on (no

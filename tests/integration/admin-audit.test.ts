@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createEvent, createRegistration, createSession } from "../mail/fixtures.ts";
 import { BASE_URL, loadBuild } from "../helpers/remix.ts";
 import { documentPart, textOf } from "../helpers/html.ts";
-import { authSessionStorage } from "~/utils/auth.server.ts";
+import { authSessionStorage } from "~/organisers/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 
 let handle: (request: Request) => Promise<Response>;

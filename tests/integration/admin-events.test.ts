@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { createRequestHandler } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server.ts";
-import { hashPassword } from "~/models/organisers.server.ts";
+import { hashPassword } from "~/organisers/organisers.server.ts";
 import { BASE_URL, loadBuild } from "../helpers/remix.ts";
 
 type Handle = (request: Request) => Promise<Response>;

@@ -14,7 +14,7 @@ const UPLOAD_DIR = mkdtempSync(path.join(tmpdir(), "admin-recordings-"));
 process.env.UPLOAD_DIR = UPLOAD_DIR;
 process.env.UPLOAD_MAX_BYTES = String(1024 * 1024);
 
-const { authSessionStorage } = await import("~/utils/auth.server.ts");
+const { authSessionStorage } = await import("~/organisers/auth.server.ts");
 const { prisma } = await import("~/utils/db.server.ts");
 
 let handle: (request: Request) => Promise<Response>;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEvent, createRegistration, createSession } from "../mail/fixtures.ts";
 import { BASE_URL, loadBuild } from "../helpers/remix.ts";
 import { documentPart, errorPage, textOf } from "../helpers/html.ts";
-import { authSessionStorage } from "~/utils/auth.server.ts";
+import { authSessionStorage } from "~/organisers/auth.server.ts";
 import { parseCsv } from "~/utils/csv.ts";
 import { prisma } from "~/utils/db.server.ts";
 

@@ -3,7 +3,7 @@
 import { createRequestHandler } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server.ts";
-import { hashPassword } from "~/models/organisers.server.ts";
+import { hashPassword } from "~/organisers/organisers.server.ts";
 import { BASE_URL, loadBuild } from "../helpers/remix.ts";
 
 let handle: (request: Request) => Promise<Response>;

@@ -22,7 +22,7 @@ import { rawRequest, signInAs, startApp, type RunningApp } from "../helpers/http
 process.env.UPLOAD_DIR = mkdtempSync(path.join(tmpdir(), "bad-input-"));
 
 const { prisma } = await import("~/utils/db.server.ts");
-const { manageTokenFor } = await import("~/utils/manage-token.server.ts");
+const { manageTokenFor } = await import("~/registration/manage-token.server.ts");
 const { seedDemoCatalogue } = await import("../../prisma/seed/catalogue.ts");
 
 // ---------------------------------------------------------------------------------------------

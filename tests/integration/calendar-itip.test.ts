@@ -7,13 +7,13 @@
 // - the public files (one session's .ics, the feed, a filtered feed with no session) and the
 //   registrant's own download, through the built app.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cancelSession } from "../../app/models/admin-sessions.server.ts";
-import { cancelRegistration, registerForSession, switchSession } from "../../app/models/registrations.server.ts";
-import { clearSiteSettingsCache } from "../../app/models/settings.server.ts";
+import { cancelSession } from "../../app/sessions/session-operations.server.ts";
+import { cancelRegistration, registerForSession, switchSession } from "../../app/registration/registrations.server.ts";
+import { clearSiteSettingsCache } from "../../app/organisers/settings.server.ts";
 import { prisma } from "../../app/utils/db.server.ts";
-import { startMailWorker } from "../../app/utils/mail-worker.server.ts";
-import { createMailer, type Mailer } from "../../app/utils/mailer.server.ts";
-import { manageTokenFor } from "../../app/utils/manage-token.server.ts";
+import { startMailWorker } from "../../app/mail/mail-worker.server.ts";
+import { createMailer, type Mailer } from "../../app/mail/mailer.server.ts";
+import { manageTokenFor } from "../../app/registration/manage-token.server.ts";
 import { itipProblems, pythonIcalendarAvailable, readWithBothParsers, type ReadCalendar } from "../helpers/calendars.ts";
 import { BASE_URL, createFetcher, type Fetcher } from "../helpers/remix.ts";
 import { createEvent, createSession } from "../mail/fixtures.ts";

@@ -7,7 +7,7 @@
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "../../app/utils/db.server.ts";
-import { KNOWN_CITIES } from "../../app/utils/time.ts";
+import { KNOWN_CITIES } from "../../app/time/time.ts";
 import { seedDemoCatalogue } from "../../prisma/seed/catalogue.ts";
 import { expectedCatalogue, loadOracle, sortKey, type OracleEvent, type OracleFilters } from "../helpers/catalogue-oracle.ts";
 import { cardSlugs, cards, documentPart, errorPage, htmlAttributes, sessionBlocks, textOf, zoneNote } from "../helpers/html.ts";

@@ -73,11 +73,11 @@ describe("the public pages' first JavaScript", () => {
   });
 
   it("loads the registration form's schema and zod only on demand", () => {
-    const lazy = outputOf("app/components/registration-validation.ts");
+    const lazy = outputOf("app/registration/registration-validation.ts");
     const event = outputOf("browser-route-module:routes/events.$slug/route.tsx");
     expect(staticClosure([event]).has(lazy)).toBe(false);
     const lazyInputs = [...staticClosure([lazy])].flatMap((file) => Object.keys(outputs[file]!.inputs));
-    expect(lazyInputs).toContain("app/utils/registration-schema.ts");
+    expect(lazyInputs).toContain("app/registration/registration-schema.ts");
     expect(lazyInputs.some((i) => i.startsWith("node_modules/zod/"))).toBe(true);
   });
 });

@@ -3,12 +3,12 @@
 // settings) and the words that were wrong for the situation, in every language.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emailMessages } from "../../emails/locales/index.ts";
-import { enqueueRegistrationEmail, EMAIL_KINDS, type EmailKind } from "../../app/models/outbox.server.ts";
-import { cancelRegistration, registerForSession } from "../../app/models/registrations.server.ts";
-import { clearSiteSettingsCache } from "../../app/models/settings.server.ts";
+import { enqueueRegistrationEmail, EMAIL_KINDS, type EmailKind } from "../../app/mail/outbox.server.ts";
+import { cancelRegistration, registerForSession } from "../../app/registration/registrations.server.ts";
+import { clearSiteSettingsCache } from "../../app/organisers/settings.server.ts";
 import { prisma } from "../../app/utils/db.server.ts";
-import { startMailWorker } from "../../app/utils/mail-worker.server.ts";
-import { createMailer, type Mailer } from "../../app/utils/mailer.server.ts";
+import { startMailWorker } from "../../app/mail/mail-worker.server.ts";
+import { createMailer, type Mailer } from "../../app/mail/mailer.server.ts";
 import { createEvent, createRegistration, createSession } from "../mail/fixtures.ts";
 import { calendarOf, parse, startSmtpSink, type SinkMessage, type SmtpSink } from "../mail/smtp-sink.ts";
 

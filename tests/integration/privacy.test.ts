@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { createRequestHandler } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
-import { authSessionStorage } from "~/utils/auth.server.ts";
+import { authSessionStorage } from "~/organisers/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { documentPart, textOf } from "../helpers/html.ts";
 import { BASE_URL, loadBuild } from "../helpers/remix.ts";

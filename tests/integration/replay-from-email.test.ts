@@ -3,10 +3,10 @@
 // registrant, as opening it from the manage page does.
 import { createRequestHandler } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setRecordingPublished } from "../../app/models/recordings-admin.server.ts";
+import { setRecordingPublished } from "../../app/recordings/recordings-admin.server.ts";
 import { prisma } from "../../app/utils/db.server.ts";
-import { startMailWorker } from "../../app/utils/mail-worker.server.ts";
-import { createMailer, type Mailer } from "../../app/utils/mailer.server.ts";
+import { startMailWorker } from "../../app/mail/mail-worker.server.ts";
+import { createMailer, type Mailer } from "../../app/mail/mailer.server.ts";
 import { decodeEntities, documentPart, textOf } from "../helpers/html.ts";
 import { loadBuild } from "../helpers/remix.ts";
 import { createEvent, createRegistration, createSession } from "../mail/fixtures.ts";

@@ -2,7 +2,7 @@
 // organiser without JavaScript sees, what the GET form's parameters change, and who may look.
 import { createRequestHandler } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
-import { authSessionStorage } from "~/utils/auth.server.ts";
+import { authSessionStorage } from "~/organisers/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { BASE_URL, loadBuild } from "../helpers/remix.ts";
 import { documentPart, textOf } from "../helpers/html.ts";

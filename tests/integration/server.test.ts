@@ -5,7 +5,7 @@ import http, { type Server } from "node:http";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../../app/utils/db.server.ts";
-import { EMBED_ORIGINS } from "../../app/utils/embed.ts";
+import { EMBED_ORIGINS } from "../../app/recordings/embed.ts";
 import { seedDemoCatalogue } from "../../prisma/seed/catalogue.ts";
 import { createApp } from "../../server/app.js";
 import { documentPart, textOf } from "../helpers/html.ts";

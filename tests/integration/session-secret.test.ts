@@ -50,7 +50,7 @@ describe("without SESSION_SECRET (development and tests)", () => {
     const registration = await createRegistration(prisma, session.id);
     const forged = createHmac("sha256", OLD_FALLBACK).update(`manage:${registration.id}`).digest("base64url");
     expect((await get(`/manage/${forged}`)).status).toBe(404);
-    const { manageTokenFor } = await import("~/utils/manage-token.server.ts");
+    const { manageTokenFor } = await import("~/registration/manage-token.server.ts");
     expect((await get(`/manage/${manageTokenFor(registration.id)}`)).status).toBe(200);
   });
 

@@ -5,8 +5,8 @@ import { randomBytes } from "node:crypto";
 import { createRequestHandler } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BASE_URL, loadBuild } from "../helpers/remix.ts";
-import { hashPassword } from "~/models/organisers.server.ts";
-import { throttleKey } from "~/models/login-throttle.server.ts";
+import { hashPassword } from "~/organisers/organisers.server.ts";
+import { throttleKey } from "~/organisers/login-throttle.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 
 const PASSWORD = "lantern-harbour-violet-42";

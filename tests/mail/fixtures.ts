@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "../../app/generated/prisma/client.ts";
-import { hashManageToken, manageTokenFor } from "../../app/utils/manage-token.server.ts";
+import { hashManageToken, manageTokenFor } from "../../app/registration/manage-token.server.ts";
 
 const id = (prefix: string) => `${prefix}_${randomBytes(8).toString("hex")}`;
 

@@ -3,8 +3,8 @@
  * row. Configured by environment (DATABASE_URL, SMTP_URL, WORKER_ID, NOW as a fixed ISO clock);
  * prints "ready", waits for "go" on stdin, drains the outbox, prints its totals as JSON, exits.
  */
-import { createMailer } from "../../app/utils/mailer.server.ts";
-import { startMailWorker } from "../../app/utils/mail-worker.server.ts";
+import { createMailer } from "../../app/mail/mailer.server.ts";
+import { startMailWorker } from "../../app/mail/mail-worker.server.ts";
 import { prisma } from "../../app/utils/db.server.ts";
 
 const now = new Date(process.env.NOW ?? Date.now());

@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { requireEventAccess } from "~/models/access.server.ts";
-import { cancelEvent, deleteEvent, previewEventCancellation, publishEvent, shareEvent, unpublishEvent, unshareEvent, type StatusResult } from "~/models/admin-events.server.ts";
-import { requireCsrf, requireOrganiser } from "~/utils/auth.server.ts";
-import { handleEventForm } from "~/utils/event-form.server.ts";
+import { requireEventAccess } from "~/organisers/access.server.ts";
+import { cancelEvent, deleteEvent, previewEventCancellation, publishEvent, shareEvent, unpublishEvent, unshareEvent, type StatusResult } from "~/events/admin-events.server.ts";
+import { requireCsrf, requireOrganiser } from "~/organisers/auth.server.ts";
+import { handleEventForm } from "~/events/event-form.server.ts";
 
 /** Every change to an event: the form itself, its status, and sharing. Access is checked first. */
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -2,14 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SubmitButton } from "~/components/admin-form.tsx";
-import { EventForm, type EventFormState } from "~/components/event-form.tsx";
+import { EventForm, type EventFormState } from "~/events/event-form.tsx";
 import { i18n } from "~/i18n.server.ts";
-import { requireEventAccess } from "~/models/access.server.ts";
-import { attendanceRates } from "~/models/attendance.server.ts";
-import { countReplayingRegistrants } from "~/models/recordings.server.ts";
-import { getEventForEdit, getEventFormOptions } from "~/models/admin-events.server.ts";
-import { getCsrfToken, requireOrganiser } from "~/utils/auth.server.ts";
-import { formatSessionRange, listTimeZones } from "~/utils/time.ts";
+import { requireEventAccess } from "~/organisers/access.server.ts";
+import { attendanceRates } from "~/attendance/attendance.server.ts";
+import { countReplayingRegistrants } from "~/recordings/recordings.server.ts";
+import { getEventForEdit, getEventFormOptions } from "~/events/admin-events.server.ts";
+import { getCsrfToken, requireOrganiser } from "~/organisers/auth.server.ts";
+import { formatSessionRange, listTimeZones } from "~/time/time.ts";
 
 export { action } from "./actions.server.ts";
 

@@ -2,11 +2,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { i18n } from "~/i18n.server.ts";
-import { requireEventAccess } from "~/models/access.server.ts";
-import { createRecording, formatDuration, listEventRecordings, recordingFormOptions, validateRecordingForm, type FieldError } from "~/models/recordings-admin.server.ts";
-import { requireCsrf, requireOrganiser } from "~/utils/auth.server.ts";
+import { requireEventAccess } from "~/organisers/access.server.ts";
+import { createRecording, formatDuration, listEventRecordings, recordingFormOptions, validateRecordingForm, type FieldError } from "~/recordings/recordings-admin.server.ts";
+import { requireCsrf, requireOrganiser } from "~/organisers/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { UploadError, formatMegabytes, readUploadForm, removeStoredFiles } from "~/utils/uploads.server.ts";
+import { UploadError, formatMegabytes, readUploadForm, removeStoredFiles } from "~/recordings/uploads.server.ts";
 import { RecordingDetailsFields } from "./recording-details-fields.tsx";
 
 // URL: /admin/events/:eventId/recordings — the event's recordings, and the form that adds one.

@@ -2,14 +2,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SubmitButton } from "~/components/admin-form.tsx";
-import { SchedulingAssistant } from "~/components/scheduling-assistant.tsx";
-import { SessionForm, type SessionFormState } from "~/components/session-form.tsx";
-import { requireEventAccess } from "~/models/access.server.ts";
-import { cancelSession, getSessionForEdit, getSessionFormContext, removeSession } from "~/models/admin-sessions.server.ts";
-import { getCsrfToken, requireCsrf, requireOrganiser } from "~/utils/auth.server.ts";
-import { loadAssistantForSessionForm } from "~/utils/session-assistant.server.ts";
-import { handleSessionForm } from "~/utils/session-form.server.ts";
-import { listTimeZones } from "~/utils/time.ts";
+import { SchedulingAssistant } from "~/scheduling/scheduling-assistant.tsx";
+import { SessionForm, type SessionFormState } from "~/sessions/session-form.tsx";
+import { requireEventAccess } from "~/organisers/access.server.ts";
+import { cancelSession, getSessionForEdit, getSessionFormContext, removeSession } from "~/sessions/session-operations.server.ts";
+import { getCsrfToken, requireCsrf, requireOrganiser } from "~/organisers/auth.server.ts";
+import { loadAssistantForSessionForm } from "~/scheduling/session-assistant.server.ts";
+import { handleSessionForm } from "~/sessions/session-form.server.ts";
+import { listTimeZones } from "~/time/time.ts";
 
 // /admin/events/:eventId/sessions/:sessionId — edit, cancel or remove one session.
 

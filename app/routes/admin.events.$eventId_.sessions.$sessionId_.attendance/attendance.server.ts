@@ -7,12 +7,12 @@ import {
   type LoaderFunctionArgs,
 } from "@remix-run/node";
 import { i18n } from "~/i18n.server.ts";
-import { getAttendanceSheet, importAttendance, saveManualAttendance, type ImportSummary } from "~/models/attendance.server.ts";
-import { requireSessionAdmin, sessionHeader } from "~/models/session-admin.server.ts";
-import { requireCsrf } from "~/utils/auth.server.ts";
+import { getAttendanceSheet, importAttendance, saveManualAttendance, type ImportSummary } from "~/attendance/attendance.server.ts";
+import { requireSessionAdmin, sessionHeader } from "~/sessions/session-page-context.server.ts";
+import { requireCsrf } from "~/organisers/auth.server.ts";
 import { decodeText } from "~/utils/text-encoding.server.ts";
-import { isValidTimeZone } from "~/utils/time.ts";
-import { MAX_REPORT_BYTES, parseZoomAttendance } from "~/utils/zoom-attendance.ts";
+import { isValidTimeZone } from "~/time/time.ts";
+import { MAX_REPORT_BYTES, parseZoomAttendance } from "~/attendance/zoom-attendance.ts";
 
 export async function attendanceLoader({ request, params }: LoaderFunctionArgs) {
   const { organiser, session } = await requireSessionAdmin(request, params);

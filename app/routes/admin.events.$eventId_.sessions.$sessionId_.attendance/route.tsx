@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SessionAdminHeader } from "~/components/session-admin-header.tsx";
+import { SessionAdminHeader } from "~/sessions/session-admin-header.tsx";
 import { attendanceAction, attendanceLoader, type AttendanceActionData } from "./attendance.server.ts";
 
 // URL: /admin/events/:eventId/sessions/:sessionId/attendance — mark present, or import Zoom's report.

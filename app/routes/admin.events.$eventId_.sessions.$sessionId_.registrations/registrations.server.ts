@@ -1,14 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { i18n } from "~/i18n.server.ts";
-import { requireSessionAdmin, sessionHeader } from "~/models/session-admin.server.ts";
-import { isRegistrationStatus, listSessionRegistrations, registrationInSession } from "~/models/session-registrations.server.ts";
+import { requireSessionAdmin, sessionHeader } from "~/sessions/session-page-context.server.ts";
+import { isRegistrationStatus, listSessionRegistrations, registrationInSession } from "~/registration/session-registrations.server.ts";
 import {
   approveRegistration,
   cancelRegistration,
   declineRegistration,
   promoteWaitlistedRegistration,
-} from "~/models/registrations.server.ts";
-import { requireCsrf } from "~/utils/auth.server.ts";
+} from "~/registration/registrations.server.ts";
+import { requireCsrf } from "~/organisers/auth.server.ts";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 

@@ -2,7 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/pagination.tsx";
-import { SessionAdminHeader } from "~/components/session-admin-header.tsx";
+import { SessionAdminHeader } from "~/sessions/session-admin-header.tsx";
 import { registrationsAction, registrationsLoader } from "./registrations.server.ts";
 
 // URL: /admin/events/:eventId/sessions/:sessionId/registrations

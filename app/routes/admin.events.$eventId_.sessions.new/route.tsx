@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SchedulingAssistant } from "~/components/scheduling-assistant.tsx";
-import { SessionForm, type SessionFormState } from "~/components/session-form.tsx";
-import { requireEventAccess } from "~/models/access.server.ts";
-import { getSessionFormContext } from "~/models/admin-sessions.server.ts";
-import { getCsrfToken, requireCsrf, requireOrganiser } from "~/utils/auth.server.ts";
-import { loadAssistantForSessionForm } from "~/utils/session-assistant.server.ts";
-import { handleSessionForm } from "~/utils/session-form.server.ts";
-import { cityLabelForZone, listTimeZones, localToUtc, normalizeTimeZone } from "~/utils/time.ts";
+import { SchedulingAssistant } from "~/scheduling/scheduling-assistant.tsx";
+import { SessionForm, type SessionFormState } from "~/sessions/session-form.tsx";
+import { requireEventAccess } from "~/organisers/access.server.ts";
+import { getSessionFormContext } from "~/sessions/session-operations.server.ts";
+import { getCsrfToken, requireCsrf, requireOrganiser } from "~/organisers/auth.server.ts";
+import { loadAssistantForSessionForm } from "~/scheduling/session-assistant.server.ts";
+import { handleSessionForm } from "~/sessions/session-form.server.ts";
+import { cityLabelForZone, listTimeZones, localToUtc, normalizeTimeZone } from "~/time/time.ts";
 
 // /admin/events/:eventId/sessions/new — the trailing underscore keeps it out of the event editor.
 // ?date=&time=&zone=&duration=&at= (from the scheduling assistant) pre-fill the form.

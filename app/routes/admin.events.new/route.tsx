@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EventForm } from "~/components/event-form.tsx";
-import { getEventFormOptions, newEventValues } from "~/models/admin-events.server.ts";
-import { getCsrfToken, requireCsrf, requireOrganiser } from "~/utils/auth.server.ts";
-import { handleEventForm } from "~/utils/event-form.server.ts";
-import { listTimeZones } from "~/utils/time.ts";
+import { EventForm } from "~/events/event-form.tsx";
+import { getEventFormOptions, newEventValues } from "~/events/admin-events.server.ts";
+import { getCsrfToken, requireCsrf, requireOrganiser } from "~/organisers/auth.server.ts";
+import { handleEventForm } from "~/events/event-form.server.ts";
+import { listTimeZones } from "~/time/time.ts";
 
 // An event in five languages (20,000-character descriptions, Arabic or Polish text percent-encoded
 // to several bytes a character) is far over the request guard's 64 KB default.

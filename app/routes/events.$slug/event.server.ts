@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { loadRegistrationForm } from "~/components/registration-form.server.ts";
+import { loadRegistrationForm } from "~/registration/registration-form.server.ts";
 import { renderMarkdown } from "~/utils/markdown.server.ts";
-import { getLightMode } from "~/utils/preferences.server.ts";
-import { loadPublicEventForViewer } from "~/utils/public-event.server.ts";
-import { zoneDisplayName } from "~/utils/session-times.server.ts";
+import { getLightMode } from "~/time/preferences.server.ts";
+import { loadPublicEventForViewer } from "~/events/public-event.server.ts";
+import { zoneDisplayName } from "~/sessions/session-times.server.ts";
 
 /** The event page's data: the event, its sessions in the viewer's zone, and the registration form. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

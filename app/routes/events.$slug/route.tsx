@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { languageName } from "~/utils/language-names.ts";
 import { localeDirection } from "~/i18n.ts";
-import { RegistrationSection } from "~/components/registration-section.tsx";
-import { SessionList } from "~/components/session-list.tsx";
+import { RegistrationSection } from "~/registration/registration-section.tsx";
+import { SessionList } from "~/sessions/session-list.tsx";
 import type { loader } from "./event.server.ts";
 
 // The loader lives in its own .server module: the browser build replaces that one import with an

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { loadRegistrationForm } from "~/components/registration-form.server.ts";
+import { loadRegistrationForm } from "~/registration/registration-form.server.ts";
 import { i18n } from "~/i18n.server.ts";
 import {
   findActiveRegistration,
@@ -8,11 +8,11 @@ import {
   registerForSession,
   resendConfirmation,
   type RegisterResult,
-} from "~/models/registrations.server.ts";
-import { manageTokenFor } from "~/utils/manage-token.server.ts";
-import { clientAddressOf, limitRegistrationAttempt } from "~/utils/rate-limit.server.ts";
-import { HONEYPOT_FIELD, answersFromForm, createRegistrationSchema } from "~/utils/registration-schema.ts";
-import { loadPublicEventForViewer } from "~/utils/public-event.server.ts";
+} from "~/registration/registrations.server.ts";
+import { manageTokenFor } from "~/registration/manage-token.server.ts";
+import { clientAddressOf, limitRegistrationAttempt } from "~/registration/rate-limit.server.ts";
+import { HONEYPOT_FIELD, answersFromForm, createRegistrationSchema } from "~/registration/registration-schema.ts";
+import { loadPublicEventForViewer } from "~/events/public-event.server.ts";
 
 /**
  * Pages here echo what a person typed: never store them anywhere on the way. Referrers go to this

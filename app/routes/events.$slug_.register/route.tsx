@@ -1,7 +1,7 @@
 import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { RegistrationForm } from "~/components/registration-form.tsx";
+import { RegistrationForm } from "~/registration/registration-form.tsx";
 import { registerAction, registerLoader } from "./register.server.ts";
 
 // URL: /events/<slug>/register. The trailing underscore in the folder name keeps this page out of

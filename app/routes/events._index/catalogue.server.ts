@@ -1,9 +1,9 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { i18n } from "~/i18n.server.ts";
-import { getCatalogueFilterOptions, listCatalogue } from "~/models/events.server.ts";
-import { parseCatalogueParams } from "~/utils/catalogue-params.server.ts";
-import { getViewerTimeZone } from "~/utils/preferences.server.ts";
-import { formatSessionRange, zoneDisplayName } from "~/utils/session-times.server.ts";
+import { getCatalogueFilterOptions, listCatalogue } from "~/events/events.server.ts";
+import { parseCatalogueParams } from "~/events/catalogue-params.server.ts";
+import { getViewerTimeZone } from "~/time/preferences.server.ts";
+import { formatSessionRange, zoneDisplayName } from "~/sessions/session-times.server.ts";
 
 /** One page of the catalogue, filtered, with each event's next session in the viewer's zone. */
 export async function loader({ request }: LoaderFunctionArgs) {

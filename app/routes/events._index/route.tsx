@@ -1,10 +1,10 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CatalogueFilterForm } from "~/components/catalogue-filters.tsx";
-import { EventCard } from "~/components/event-card.tsx";
+import { CatalogueFilterForm } from "~/events/catalogue-filters.tsx";
+import { EventCard } from "~/events/event-card.tsx";
 import { Pagination } from "~/components/pagination.tsx";
-import { catalogueSearch } from "~/utils/catalogue-links.ts";
+import { catalogueSearch } from "~/events/catalogue-links.ts";
 import type { loader } from "./catalogue.server.ts";
 
 // The loader lives in its own .server module: the browser build replaces that one import with an

@@ -8,19 +8,19 @@ import {
   resendConfirmation,
   switchSession,
   updateRegistrationDetails,
-} from "~/models/registrations.server.ts";
-import { listRecordingsForSession } from "~/models/recordings.server.ts";
-import { getSiteSettings } from "~/models/settings.server.ts";
-import { findRegistrationIdByToken } from "~/utils/manage-token.server.ts";
-import { detailsSchema } from "~/utils/registration-schema.ts";
-import { timeZoneGroups, zoneGroupLabels } from "~/utils/time-zone-choices.server.ts";
+} from "~/registration/registrations.server.ts";
+import { listRecordingsForSession } from "~/recordings/recordings.server.ts";
+import { getSiteSettings } from "~/organisers/settings.server.ts";
+import { findRegistrationIdByToken } from "~/registration/manage-token.server.ts";
+import { detailsSchema } from "~/registration/registration-schema.ts";
+import { timeZoneGroups, zoneGroupLabels } from "~/time/time-zone-choices.server.ts";
 import {
   formatReferenceLine,
   formatSessionRange,
   parseReferenceCities,
   timesInCities,
   zoneDisplayName,
-} from "~/utils/time.ts";
+} from "~/time/time.ts";
 
 /**
  * The token in the URL is a bearer credential: keep these pages out of every cache and keep the

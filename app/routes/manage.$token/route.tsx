@@ -1,7 +1,7 @@
 import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { Link, isRouteErrorResponse, useActionData, useLoaderData, useParams, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CancelSection, DetailsForm, ResendForm, SwitchSessionForm } from "~/components/manage-sections.tsx";
+import { CancelSection, DetailsForm, ResendForm, SwitchSessionForm } from "~/registration/manage-sections.tsx";
 import { ErrorBoundary as RouteError } from "~/components/route-error.tsx";
 import { manageAction, manageLoader } from "./manage.server.ts";
 

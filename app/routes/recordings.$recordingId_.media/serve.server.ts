@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { getPublicRecordingFile, getPublicRecordingPoster } from "~/models/recordings.server.ts";
+import { getPublicRecordingFile, getPublicRecordingPoster } from "~/recordings/recordings.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 
 type ByteRange = { start: number; end: number };

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-import { parseWebVTT, type Cue } from "../../../app/utils/subtitles.ts";
+import { parseWebVTT, type Cue } from "../../../app/recordings/subtitles.ts";
 import { TRANSCRIPT_CHAPTERS } from "./chapters.ts";
 
 const FILES = [
