@@ -6,8 +6,6 @@ import { TranscriptParseError } from "~/recordings/subtitles.ts";
 import {
   createRecording,
   importTranscript,
-  parseChapters,
-  parseDuration,
   parseEmbedUrl,
   rereadTranscript,
   setRecordingPublished,
@@ -130,13 +128,7 @@ describe("importTranscript", () => {
 });
 
 describe("form parsing", () => {
-  it("reads durations, chapters with line numbers, and video links", () => {
-    expect(parseDuration("05:30")).toBe(330);
-    expect(parseDuration("1:02:03")).toBe(3723);
-    expect(parseDuration("5:75")).toBeNull();
-    expect(parseChapters("00:00 Welcome\n\n12:30 Questions")).toEqual({ chapters: [{ title: "Welcome", startSeconds: 0 }, { title: "Questions", startSeconds: 750 }] });
-    expect(parseChapters("00:00 Welcome\nsoon Questions")).toEqual({ error: { key: "chapterFormat", params: { line: 2 } } });
-    expect(parseChapters("10:00 B\n05:00 A")).toEqual({ error: { key: "chapterOrder", params: { line: 2 } } });
+  it("reads video links", () => {
     expect(parseEmbedUrl("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=10")).toEqual({ provider: "youtube", id: "dQw4w9WgXcQ" });
     expect(parseEmbedUrl("https://youtu.be/dQw4w9WgXcQ")).toEqual({ provider: "youtube", id: "dQw4w9WgXcQ" });
     expect(parseEmbedUrl("https://player.vimeo.com/video/76979871")).toEqual({ provider: "vimeo", id: "76979871" });

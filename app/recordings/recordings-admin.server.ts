@@ -8,56 +8,14 @@ import { readTranscript, type SkippedCue, type TranscriptFormat } from "~/record
 import { decodeText, type EncodingSource, type TextEncodingId } from "~/utils/text-encoding.server.ts";
 import { removeStoredFiles, type StoredUpload } from "~/recordings/uploads.server.ts";
 import { diffFormValues } from "~/utils/form-diff.ts";
+import { parseChapterLines, parseDuration, type Chapter } from "~/recordings/chapters.ts";
 
-export type Chapter = { title: string; startSeconds: number };
 export type RecordingSource = "upload" | "url" | "embed";
 /** A message key under adminRecordings.errors, with its interpolation values. */
 export type FieldError = { key: string; params?: Record<string, string | number> };
 
 // ---------------------------------------------------------------------------------------------
 // Parsing the form's text fields
-
-/** "mm:ss" or "h:mm:ss" → seconds; null when the text is not a duration. */
-export function parseDuration(text: string): number | null {
-  const match = /^(?:(\d{1,3}):)?([0-5]?\d):([0-5]\d)$/.exec(text.trim());
-  if (!match) return null;
-  const [, h, m, s] = match;
-  return Number(h ?? 0) * 3600 + Number(m) * 60 + Number(s);
-}
-
-export function formatDuration(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${pad(m)}:${pad(s)}`;
-}
-
-/** Lines like "00:00 Welcome" or "1:02:30 Questions", in order; blank lines are skipped. */
-export function parseChapters(text: string): { chapters: Chapter[] } | { error: FieldError } {
-  const chapters: Chapter[] = [];
-  const lines = text.split(/\r\n|\r|\n/);
-  for (const [index, raw] of lines.entries()) {
-    const line = raw.trim();
-    if (!line) continue;
-    const match = /^(\S+)\s+(.+)$/.exec(line);
-    const start = match ? parseDuration(match[1]!) : null;
-    if (!match || start === null) return { error: { key: "chapterFormat", params: { line: index + 1 } } };
-    const previous = chapters.at(-1);
-    if (previous && start <= previous.startSeconds) return { error: { key: "chapterOrder", params: { line: index + 1 } } };
-    chapters.push({ title: match[2]!.trim().slice(0, 200), startSeconds: start });
-  }
-  return { chapters };
-}
-
-export function formatChapters(json: string): string {
-  try {
-    const chapters = JSON.parse(json) as Chapter[];
-    return chapters.map((c) => `${formatDuration(c.startSeconds)} ${c.title}`).join("\n");
-  } catch {
-    return "";
-  }
-}
 
 /** YouTube and Vimeo links in the shapes people paste them → the provider and the video id. */
 export function parseEmbedUrl(text: string): { provider: "youtube" | "vimeo"; id: string } | null {
@@ -136,7 +94,7 @@ export async function validateRecordingForm(
     durationSeconds = parseDuration(values.duration);
     if (durationSeconds === null) errors.duration = { key: "durationFormat" };
   }
-  const chapters = parseChapters(values.chapters);
+  const chapters = parseChapterLines(values.chapters);
   if ("error" in chapters) errors.chapters = chapters.error;
 
   let source: RecordingSourceInput | undefined;

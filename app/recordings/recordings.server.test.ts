@@ -1,18 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server.ts";
 import { seedDemoCatalogue } from "../../prisma/seed/catalogue.ts";
-import { getPublicRecording, listPublishedRecordings, parseChapters, recordReplayProgress } from "./recordings.server.ts";
-
-describe("parseChapters", () => {
-  it("keeps well-formed chapters in time order and drops the rest", () => {
-    expect(parseChapters('[{"title":"B","startSeconds":60.7},{"title":"A","startSeconds":0},{"title":3},{"startSeconds":5},{"title":"C","startSeconds":-1}]')).toEqual([
-      { title: "A", startSeconds: 0 },
-      { title: "B", startSeconds: 60 },
-    ]);
-    expect(parseChapters("not json")).toEqual([]);
-    expect(parseChapters('{"title":"x"}')).toEqual([]);
-  });
-});
+import { getPublicRecording, listPublishedRecordings, recordReplayProgress } from "./recordings.server.ts";
 
 describe("recordings against the demo catalogue", () => {
   let recordingId = "";

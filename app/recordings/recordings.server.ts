@@ -5,6 +5,7 @@ import { EVENT_TYPES, type EventType } from "~/events/events.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { isEmbedProvider } from "~/recordings/embed.ts";
 import type { Cue } from "~/recordings/subtitles.ts";
+import { readStoredChapters } from "~/recordings/chapters.ts";
 
 export const LIBRARY_PAGE_SIZE = 12;
 
@@ -27,26 +28,6 @@ export type LibraryFilters = {
 
 export function isEventType(value: unknown): value is EventType {
   return typeof value === "string" && (EVENT_TYPES as readonly string[]).includes(value);
-}
-
-export type Chapter = { title: string; startSeconds: number };
-
-/** Chapters are stored as JSON; anything malformed is dropped rather than breaking the page. */
-export function parseChapters(json: string): Chapter[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(raw)) return [];
-  return raw
-    .filter(
-      (c): c is Chapter =>
-        typeof c === "object" && c !== null && typeof c.title === "string" && typeof c.startSeconds === "number" && c.startSeconds >= 0,
-    )
-    .map((c) => ({ title: c.title, startSeconds: Math.floor(c.startSeconds) }))
-    .sort((a, b) => a.startSeconds - b.startSeconds);
 }
 
 /** Every published recording, newest first, filtered by the event's topic and type and by language. */
@@ -100,7 +81,7 @@ export async function listPublishedRecordings(filters: LibraryFilters, locale: s
         contentLocale: translated ? locale : event.primaryLanguageCode,
       },
       transcriptLanguages: transcripts.map((t) => t.languageCode),
-      chapterCount: parseChapters(chapters).length,
+      chapterCount: readStoredChapters(chapters).length,
     };
   });
   return { recordings, total, page: filters.page, pageCount };
@@ -160,7 +141,7 @@ export async function getPublicRecording(recordingId: string, requestedLanguage:
     // The browser only needs to know where to fetch the media from, never the stored file name.
     mediaSource: filePath ? `/recordings/${recording.id}/media` : mediaUrl,
     embed: recording.kind === "embed" && isEmbedProvider(embedProvider) && embedId ? { provider: embedProvider, id: embedId } : null,
-    chapters: parseChapters(chapters),
+    chapters: readStoredChapters(chapters),
     event: {
       slug: event.slug,
       type: event.type,

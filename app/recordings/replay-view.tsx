@@ -14,11 +14,10 @@ import {
   type EmbedProvider,
 } from "~/recordings/embed.ts";
 import { languageName } from "~/utils/language-names.ts";
+import type { Chapter } from "~/recordings/chapters.ts";
 
 export type ReplayMedia = { element: "audio" | "video"; src: string; mimeType: string | null; posterUrl: string | null };
 export type ReplayEmbed = { provider: EmbedProvider; id: string; title: string };
-export type ReplayChapter = { title: string; startSeconds: number };
-
 const EMBED_PROVIDER_NAMES: Record<EmbedProvider, string> = { youtube: "YouTube", vimeo: "Vimeo" };
 
 // How often, in seconds of playback, the learning record is brought up to date.
@@ -36,7 +35,7 @@ type Props = {
   siteOrigin: string;
   captionLanguages: string[];
   defaultCaptionLanguage: string | null;
-  chapters: ReplayChapter[];
+  chapters: Chapter[];
   transcript: { languageCode: string; cues: TranscriptCueView[] } | null;
   startAt: number | null;
   progressToken: string | null;

@@ -3,9 +3,9 @@
 // serves them all. Each start is the whole second at or just before the first cue of the chapter:
 // seeking there never skips the chapter's opening words. Titles are in the recording's language.
 
-export type TranscriptChapter = { title: string; startSeconds: number };
+import type { Chapter } from "../../../app/recordings/chapters.ts";
 
-export const TRANSCRIPT_CHAPTERS: Record<string, TranscriptChapter[]> = {
+export const TRANSCRIPT_CHAPTERS: Record<string, Chapter[]> = {
   "cpms-2019-edition-introduction": [
     { title: "Welcome and why a second edition", startSeconds: 0 },
     { title: "The four pillars", startSeconds: 54 },
