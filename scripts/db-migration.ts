@@ -16,7 +16,7 @@ import {
 const USAGE = "Usage: npm run db:migration -- <name>\n       npm run db:migration -- --check";
 
 // Prisma's CLI slugifies the name the same way ("AddSpeakers" becomes "add_speakers").
-function slugify(name: string): string {
+function migrationSlug(name: string): string {
   return name
     .replace(/([a-z\d])([A-Z])/g, "$1_$2")
     .toLowerCase()
@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
-  const name = slugify(argv.filter((arg) => !arg.startsWith("-")).join("_"));
+  const name = migrationSlug(argv.filter((arg) => !arg.startsWith("-")).join("_"));
   if (!name) {
     console.error(`A migration name is required.\n${USAGE}`);
     return 2;

@@ -34,17 +34,6 @@ export function translateError(t: (key: string, params?: Record<string, unknown>
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/g, "");
-}
-
 /** "24h, 1h, 15m" or "1 day, 90 minutes" → minutes before the start, largest first. */
 export function parseReminders(text: string): number[] | null {
   const parts = text

@@ -14,9 +14,9 @@ import {
   formatReminders,
   parseReminders,
   questionOptions,
-  slugify,
   type EventFormInput,
 } from "~/events/admin-event-schema.ts";
+import { slugify } from "~/utils/slug.ts";
 import { KNOWN_CITIES, localToUtc, parseReferenceCities, serializeReferenceCities, utcToLocal } from "~/time/time.ts";
 
 type Tx = Prisma.TransactionClient;

@@ -1,6 +1,6 @@
 /** Reusable speakers: created once, chosen on any event. */
 import { recordAudit } from "~/organisers/audit.server.ts";
-import { slugify } from "~/events/admin-event-schema.ts";
+import { slugify } from "~/utils/slug.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { diffFormValues } from "~/utils/form-diff.ts";
 

@@ -7,6 +7,7 @@ import { clearThrottle, recordFailure, releaseAttempt, reserveAttempt, throttleK
 
 import { ROLES, type Role } from "~/organisers/organiser-roles.ts";
 import { diffFormValues } from "~/utils/form-diff.ts";
+import { normalizeEmail } from "~/utils/email-address.ts";
 export { ROLES, type Role };
 
 // Argon2id (algorithm 2) with the OWASP-recommended memory cost.
@@ -20,10 +21,6 @@ const PER_ADDRESS = { maxFailures: 50, lockMinutes: 15 };
 // they take as long as known ones and timing does not reveal accounts.
 const dummyHash = hash(randomBytes(16).toString("hex"), ARGON2);
 
-export function normaliseEmail(email: string) {
-  return email.trim().toLowerCase();
-}
-
 export async function hashPassword(password: string) {
   return hash(password, ARGON2);
 }
@@ -34,7 +31,7 @@ export async function createOrganiser(input: { email: string; password: string; 
   if (problem) throw new Error(`refused password: ${problem}`);
   const passwordHash = await hashPassword(input.password);
   return prisma.organiser.create({
-    data: { email: normaliseEmail(input.email), passwordHash, role: input.role, name: input.name ?? "" },
+    data: { email: normalizeEmail(input.email), passwordHash, role: input.role, name: input.name ?? "" },
     select: { id: true, email: true, role: true },
   });
 }
@@ -49,7 +46,7 @@ export type LoginResult =
  * the same words, the same hash work, the same throttling. `client` is the client's address.
  */
 export async function verifyLogin(email: string, password: string, client: string, now = new Date()): Promise<LoginResult> {
-  const address = normaliseEmail(email);
+  const address = normalizeEmail(email);
   const rules: ThrottleRule[] = [
     { key: throttleKey("client", client, address), ...PER_CLIENT },
     { key: throttleKey("address", address), ...PER_ADDRESS },
@@ -152,7 +149,7 @@ export async function changeOwnPassword(organiserId: string, current: string, ne
 export type CreateAccountResult = { ok: true; id: string } | { ok: false; reason: "email-taken" } | { ok: false; reason: "weak"; problem: PasswordProblem };
 
 export async function createOrganiserAccount(actorId: string, input: { email: string; password: string; role: Role; name?: string }): Promise<CreateAccountResult> {
-  const email = normaliseEmail(input.email);
+  const email = normalizeEmail(input.email);
   const problem = passwordProblem(input.password, input);
   if (problem) return { ok: false, reason: "weak", problem };
   const passwordHash = await hashPassword(input.password);

@@ -16,6 +16,7 @@ import { enqueueRegistrationEmail } from "~/mail/outbox.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { hashManageToken, manageTokenFor } from "~/registration/manage-token.server.ts";
 import { recordAudit, registrationAuditLabels } from "~/organisers/audit.server.ts";
+import { normalizeEmail } from "~/utils/email-address.ts";
 
 type Tx = Prisma.TransactionClient;
 type EmailKind = Parameters<typeof enqueueRegistrationEmail>[1]["kind"];
@@ -55,10 +56,6 @@ export type RegisterResult =
   | { outcome: "consent-required"; consent: "privacy" | "recording" }
   | { outcome: "invalid-answers"; questionIds: string[] }
   | { outcome: ClosedReason; opensAt?: Date };
-
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 // ---------------------------------------------------------------------------------------------
 // Transactions, locks and retries

@@ -10,7 +10,8 @@ import { DateTime, IANAZone } from "luxon";
 import type { Prisma, PrismaClient } from "../../app/generated/prisma/client.ts";
 import { parseWebVTT, type Cue } from "../../app/recordings/subtitles.ts";
 import { buildEventSeeds, type EventSeed, type Schedule } from "./events-data.ts";
-import { LANGUAGES, PILLARS, SERIES, SITE_SETTINGS, SPEAKERS, pillarSlug, slugify } from "./reference-data.ts";
+import { slugify } from "../../app/utils/slug.ts";
+import { LANGUAGES, PILLARS, SERIES, SITE_SETTINGS, SPEAKERS, pillarSlug } from "./reference-data.ts";
 import { TRANSCRIPT_CHAPTERS } from "./transcripts/chapters.ts";
 
 export interface SeedOptions {

@@ -1,5 +1,6 @@
 // Reference data of the demo catalogue: languages, the CPMS 2019 topic tree,
 // series, speakers and site settings. Pure data, no database access.
+import { slugify } from "../../app/utils/slug.ts";
 
 export interface LanguageSeed {
   code: string;
@@ -227,14 +228,6 @@ export const PILLARS: PillarSeed[] = [
   },
 ];
 
-export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
 
 export function pillarSlug(number: number): string {
   return `pillar-${number}`;
