@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { requireOrganiser } from "./auth.server.ts";
 
 type Actor = { id: string; role: string };
 
@@ -19,4 +20,12 @@ export async function requireEventAccess(actor: Actor, eventId: string) {
   if (!(await canManageEvent(actor, eventId))) {
     throw new Response("You do not manage this event. Ask its organiser or an administrator to share it with you.", { status: 403 });
   }
+}
+
+/** The guard of every /admin/events/$eventId… page: signed in (else to sign-in) and managing that event (else 403). */
+export async function requireEventOrganiser(request: Request, params: { eventId?: string }) {
+  const organiser = await requireOrganiser(request);
+  const eventId = params.eventId ?? "";
+  await requireEventAccess(organiser, eventId);
+  return { organiser, eventId };
 }

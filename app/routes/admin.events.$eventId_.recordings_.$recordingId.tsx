@@ -2,11 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { i18n } from "~/i18n.server.ts";
-import { requireEventAccess } from "~/organisers/access.server.ts";
+import { requireEventOrganiser } from "~/organisers/access.server.ts";
 import {
   deleteRecording,
-  formatChapters,
-  formatDuration,
   importTranscript,
   recordingFormOptions,
   removeTranscript,
@@ -18,7 +16,8 @@ import {
   type FieldError,
   type TranscriptImport,
 } from "~/recordings/recordings-admin.server.ts";
-import { requireCsrf, requireOrganiser } from "~/organisers/auth.server.ts";
+import { formatChapterLines, formatDuration } from "~/recordings/chapters.ts";
+import { requireCsrf } from "~/organisers/auth.server.ts";
 import { TranscriptParseError } from "~/recordings/subtitles.ts";
 import { TEXT_ENCODINGS, isTextEncoding } from "~/utils/text-encoding.server.ts";
 import { UploadError, readUploadForm, removeStoredFiles } from "~/recordings/uploads.server.ts";
@@ -34,9 +33,7 @@ export const handle = { requestBody: { stream: true, maxBytes: 1024 * 1024 } };
 export const meta: MetaFunction = () => [{ title: "Recording" }];
 
 async function requireAccess(request: Request, params: LoaderFunctionArgs["params"]) {
-  const organiser = await requireOrganiser(request);
-  const eventId = params.eventId ?? "";
-  await requireEventAccess(organiser, eventId);
+  const { organiser, eventId } = await requireEventOrganiser(request, params);
   const recording = await requireEventRecording(eventId, params.recordingId);
   return { organiser, eventId, recording };
 }
@@ -53,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       recording: {
         ...recording,
         duration: recording.durationSeconds === null ? "" : formatDuration(recording.durationSeconds),
-        chaptersText: formatChapters(recording.chapters),
+        chaptersText: formatChapterLines(recording.chapters),
         transcripts: recording.transcripts.map((x) => ({
           id: x.id,
           languageCode: x.languageCode,

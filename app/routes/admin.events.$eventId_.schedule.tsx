@@ -3,9 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SchedulingAssistant } from "~/scheduling/scheduling-assistant.tsx";
 import { i18n } from "~/i18n.server.ts";
-import { requireEventAccess } from "~/organisers/access.server.ts";
+import { requireEventOrganiser } from "~/organisers/access.server.ts";
 import { getSessionFormContext } from "~/sessions/session-operations.server.ts";
-import { requireOrganiser } from "~/organisers/auth.server.ts";
+
 import { parseSchedulingQuery } from "~/scheduling/scheduling.ts";
 import { getSchedulingDefaults, loadSchedulingAssistant } from "~/scheduling/scheduling.server.ts";
 import { normalizeTimeZone } from "~/time/time.ts";
@@ -17,9 +17,7 @@ import { normalizeTimeZone } from "~/time/time.ts";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Scheduling assistant: ${data.assistant.eventTitle}` : "Scheduling assistant" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const organiser = await requireOrganiser(request);
-  const eventId = params.eventId ?? "";
-  await requireEventAccess(organiser, eventId);
+  const { organiser, eventId } = await requireEventOrganiser(request, params);
 
   const url = new URL(request.url);
   // Times are entered in the zone a new session would default to (the event's), not the organiser's.

@@ -1,14 +1,12 @@
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { requireEventAccess } from "~/organisers/access.server.ts";
+import { requireEventOrganiser } from "~/organisers/access.server.ts";
 import { cancelEvent, deleteEvent, previewEventCancellation, publishEvent, shareEvent, unpublishEvent, unshareEvent, type StatusResult } from "~/events/admin-events.server.ts";
-import { requireCsrf, requireOrganiser } from "~/organisers/auth.server.ts";
+import { requireCsrf } from "~/organisers/auth.server.ts";
 import { handleEventForm } from "~/events/event-form.server.ts";
 
 /** Every change to an event: the form itself, its status, and sharing. Access is checked first. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const organiser = await requireOrganiser(request);
-  const eventId = params.eventId ?? "";
-  await requireEventAccess(organiser, eventId);
+  const { organiser, eventId } = await requireEventOrganiser(request, params);
   const formData = await request.formData();
   await requireCsrf(request, formData);
   const intent = String(formData.get("intent") ?? "save");

@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { SubmitButton } from "~/components/admin-form.tsx";
 import { EventForm, type EventFormState } from "~/events/event-form.tsx";
 import { i18n } from "~/i18n.server.ts";
-import { requireEventAccess } from "~/organisers/access.server.ts";
+import { requireEventOrganiser } from "~/organisers/access.server.ts";
 import { attendanceRates } from "~/attendance/attendance.server.ts";
 import { countReplayingRegistrants } from "~/recordings/recordings.server.ts";
 import { getEventForEdit, getEventFormOptions } from "~/events/admin-events.server.ts";
-import { getCsrfToken, requireOrganiser } from "~/organisers/auth.server.ts";
+import { getCsrfToken } from "~/organisers/auth.server.ts";
 import { formatSessionRange, listTimeZones } from "~/time/time.ts";
 
 export { action } from "./actions.server.ts";
@@ -20,9 +20,7 @@ export const handle = { requestBody: { maxBytes: 1024 * 1024 } };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit: ${data.event.title}` : "Edit event" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const organiser = await requireOrganiser(request);
-  const eventId = params.eventId ?? "";
-  await requireEventAccess(organiser, eventId);
+  const { organiser, eventId } = await requireEventOrganiser(request, params);
   const [found, options, locale] = await Promise.all([getEventForEdit(eventId), getEventFormOptions(), i18n.getLocale(request)]);
   if (!found) throw new Response("This event does not exist.", { status: 404 });
   const { event, registrations, values } = found;

@@ -2,9 +2,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { i18n } from "~/i18n.server.ts";
-import { requireEventAccess } from "~/organisers/access.server.ts";
-import { createRecording, formatDuration, listEventRecordings, recordingFormOptions, validateRecordingForm, type FieldError } from "~/recordings/recordings-admin.server.ts";
-import { requireCsrf, requireOrganiser } from "~/organisers/auth.server.ts";
+import { requireEventOrganiser } from "~/organisers/access.server.ts";
+import { formatDuration } from "~/recordings/chapters.ts";
+import { createRecording, listEventRecordings, recordingFormOptions, validateRecordingForm, type FieldError } from "~/recordings/recordings-admin.server.ts";
+import { requireCsrf } from "~/organisers/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { UploadError, formatMegabytes, readUploadForm, removeStoredFiles } from "~/recordings/uploads.server.ts";
 import { RecordingDetailsFields } from "./recording-details-fields.tsx";
@@ -16,14 +17,8 @@ export const handle = { requestBody: { stream: true, maxBytes: 1024 * 1024 } };
 
 export const meta: MetaFunction = () => [{ title: "Recordings" }];
 
-async function requireAccess(request: Request, eventId: string | undefined) {
-  const organiser = await requireOrganiser(request);
-  await requireEventAccess(organiser, eventId ?? "");
-  return { organiser, eventId: eventId ?? "" };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { eventId } = await requireAccess(request, params.eventId);
+  const { eventId } = await requireEventOrganiser(request, params);
   const [{ event, languages }, recordings] = await Promise.all([recordingFormOptions(eventId), listEventRecordings(eventId)]);
   return data(
     {
@@ -38,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { organiser, eventId } = await requireAccess(request, params.eventId);
+  const { organiser, eventId } = await requireEventOrganiser(request, params);
   const t = await i18n.getFixedT(request);
   let upload;
   try {

@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { SubmitButton } from "~/components/admin-form.tsx";
 import { SchedulingAssistant } from "~/scheduling/scheduling-assistant.tsx";
 import { SessionForm, type SessionFormState } from "~/sessions/session-form.tsx";
-import { requireEventAccess } from "~/organisers/access.server.ts";
+import { requireEventOrganiser } from "~/organisers/access.server.ts";
 import { cancelSession, getSessionForEdit, getSessionFormContext, removeSession } from "~/sessions/session-operations.server.ts";
-import { getCsrfToken, requireCsrf, requireOrganiser } from "~/organisers/auth.server.ts";
+import { getCsrfToken, requireCsrf } from "~/organisers/auth.server.ts";
 import { loadAssistantForSessionForm } from "~/scheduling/session-assistant.server.ts";
 import { handleSessionForm } from "~/sessions/session-form.server.ts";
 import { listTimeZones } from "~/time/time.ts";
@@ -16,9 +16,7 @@ import { listTimeZones } from "~/time/time.ts";
 export const meta: MetaFunction = () => [{ title: "Edit session" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const organiser = await requireOrganiser(request);
-  const eventId = params.eventId ?? "";
-  await requireEventAccess(organiser, eventId);
+  const { organiser, eventId } = await requireEventOrganiser(request, params);
   const [context, found] = await Promise.all([getSessionFormContext(eventId), getSessionForEdit(eventId, params.sessionId ?? "")]);
   if (!context || !found) throw new Response("This session does not exist.", { status: 404 });
   const assistant = await loadAssistantForSessionForm(request, {
@@ -47,10 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const organiser = await requireOrganiser(request);
-  const eventId = params.eventId ?? "";
+  const { organiser, eventId } = await requireEventOrganiser(request, params);
   const sessionId = params.sessionId ?? "";
-  await requireEventAccess(organiser, eventId);
   const formData = await request.formData();
   await requireCsrf(request, formData);
   const intent = formData.get("intent");

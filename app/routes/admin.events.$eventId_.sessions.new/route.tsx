@@ -3,9 +3,9 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SchedulingAssistant } from "~/scheduling/scheduling-assistant.tsx";
 import { SessionForm, type SessionFormState } from "~/sessions/session-form.tsx";
-import { requireEventAccess } from "~/organisers/access.server.ts";
+import { requireEventOrganiser } from "~/organisers/access.server.ts";
 import { getSessionFormContext } from "~/sessions/session-operations.server.ts";
-import { getCsrfToken, requireCsrf, requireOrganiser } from "~/organisers/auth.server.ts";
+import { getCsrfToken, requireCsrf } from "~/organisers/auth.server.ts";
 import { loadAssistantForSessionForm } from "~/scheduling/session-assistant.server.ts";
 import { handleSessionForm } from "~/sessions/session-form.server.ts";
 import { cityLabelForZone, listTimeZones, localToUtc, normalizeTimeZone } from "~/time/time.ts";
@@ -16,9 +16,7 @@ import { cityLabelForZone, listTimeZones, localToUtc, normalizeTimeZone } from "
 export const meta: MetaFunction = () => [{ title: "New session" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const organiser = await requireOrganiser(request);
-  const eventId = params.eventId ?? "";
-  await requireEventAccess(organiser, eventId);
+  const { organiser, eventId } = await requireEventOrganiser(request, params);
   const context = await getSessionFormContext(eventId);
   if (!context) throw new Response("This event does not exist.", { status: 404 });
   const url = new URL(request.url);
@@ -46,9 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const organiser = await requireOrganiser(request);
-  const eventId = params.eventId ?? "";
-  await requireEventAccess(organiser, eventId);
+  const { organiser, eventId } = await requireEventOrganiser(request, params);
   const formData = await request.formData();
   await requireCsrf(request, formData);
   return handleSessionForm(formData, organiser, eventId);
