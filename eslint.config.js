@@ -34,6 +34,35 @@ export default tseslint.config(
     },
   },
   {
+    // Shared UI and the time domain sit below every other domain: they import none of them.
+    files: ["app/components/**/*.{ts,tsx}", "app/time/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/*", "!~/utils", "!~/utils/**", "!~/generated", "!~/generated/**", "!~/i18n*", "!~/locales", "!~/locales/**", "!~/components", "!~/components/**", "!~/time", "!~/time/**"],
+              message: "Shared components and app/time import no domain: pass the data in as props, or move the piece down.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A route module is an entry point: only Remix (and other route modules) import it.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/routes/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["~/routes/*", "**/routes/*"], message: "Nothing outside app/routes imports a route module: move the shared code into its domain." }] },
+      ],
+    },
+  },
+  {
     files: ["server/**/*.js", "bench/**/*.js", "scripts/**/*.js", "*.js"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", clearTimeout: "readonly", Buffer: "readonly" } },
   },

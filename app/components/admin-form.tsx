@@ -7,7 +7,7 @@ import { useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FieldLink } from "~/components/field-link.tsx";
-import { translateError } from "~/events/admin-event-schema.ts";
+import { translateError } from "~/utils/form-errors.ts";
 
 export type FieldErrors = Record<string, string[] | null | undefined>;
 

@@ -1,7 +1,7 @@
 /**
  * The organiser's event form: one zod schema shared by the browser (conform) and the action.
  * Error messages are translation keys, optionally followed by "|" and JSON parameters
- * ("adminEvents.errors.gap|{\"time\":\"02:30\"}"); `translateError` turns them into text.
+ * ("adminEvents.errors.gap|{\"time\":\"02:30\"}"); `translateError` (app/utils/form-errors.ts) turns them into text.
  *
  * Isomorphic: no Node imports. It pulls luxon (through ~/time/time.ts) into the admin pages only.
  */
@@ -18,19 +18,6 @@ export const TRANSLATION_LOCALES = SUPPORTED_LOCALES;
 
 export const E = (key: string, params?: Record<string, string | number>) =>
   `adminEvents.errors.${key}${params ? `|${JSON.stringify(params)}` : ""}`;
-
-/** Splits an error message from a schema into a translation key and its parameters. */
-export function translateError(t: (key: string, params?: Record<string, unknown>) => string, message: string): string {
-  const bar = message.indexOf("|");
-  if (bar === -1) return message.startsWith("admin") ? t(message) : message;
-  let params: Record<string, unknown> = {};
-  try {
-    params = JSON.parse(message.slice(bar + 1)) as Record<string, unknown>;
-  } catch {
-    // A malformed parameter list still shows the message itself.
-  }
-  return t(message.slice(0, bar), params);
-}
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

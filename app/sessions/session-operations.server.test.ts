@@ -22,7 +22,7 @@ const { cancelEvent } = await import("~/events/admin-events.server.ts");
 const { EVENT_TYPES } = await import("~/events/events.server.ts");
 const { EVENT_TYPES: FORM_EVENT_TYPES } = await import("~/events/admin-event-schema.ts");
 const { resolveSessionStart } = await import("~/sessions/admin-session-schema.ts");
-const { translateError } = await import("~/events/admin-event-schema.ts");
+const { translateError } = await import("~/utils/form-errors.ts");
 // The schema's messages live in the organiser namespace; both English files, as the server reads them.
 const en = { ...(await import("~/locales/en.ts")).default, ...(await import("~/locales/admin/en.ts")).default };
 
