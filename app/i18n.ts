@@ -2,7 +2,7 @@
 export const SUPPORTED_LOCALES = ["en", "fr", "es", "ar", "pl"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
-export const RTL_LOCALES: ReadonlySet<string> = new Set(["ar"]);
+const RTL_LOCALES: ReadonlySet<string> = new Set(["ar"]);
 
 export const LOCALE_NAMES: Record<Locale, string> = {
   en: "English",

@@ -15,9 +15,9 @@ import { recordAudit } from "~/organisers/audit.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import type { ZoomRow, ZoomRowProblem, ZoomSection, ZoomSkippedRow } from "~/attendance/zoom-attendance.ts";
 
-export const MANUAL_KEY = "manual";
+const MANUAL_KEY = "manual";
 
-export type AttendanceRate = { confirmed: number; attended: number; rate: number | null };
+type AttendanceRate = { confirmed: number; attended: number; rate: number | null };
 
 /** Per session: confirmed registrations, how many of them attended, and the share (null with none confirmed). */
 export async function attendanceRates(sessionIds: string[]): Promise<Map<string, AttendanceRate>> {
@@ -79,7 +79,7 @@ export async function getAttendanceSheet(sessionId: string) {
   });
 }
 
-export type ManualEntry = { registrationId: string; present: boolean; minutes: number | null };
+type ManualEntry = { registrationId: string; present: boolean; minutes: number | null };
 
 /**
  * Saves the ticks of the attendance sheet in one transaction: a manual row for each person ticked
@@ -114,8 +114,8 @@ export async function saveManualAttendance(sessionId: string, entries: ManualEnt
   });
 }
 
-export type ImportPerson = { registrationId: string; name: string; email: string; minutesInFile: number; rowsAdded: number; rowsKnown: number };
-export type UnmatchedRow = { line: number; name: string; email: string; minutes: number };
+type ImportPerson = { registrationId: string; name: string; email: string; minutesInFile: number; rowsAdded: number; rowsKnown: number };
+type UnmatchedRow = { line: number; name: string; email: string; minutes: number };
 
 export type ImportSummary = {
   people: ImportPerson[];

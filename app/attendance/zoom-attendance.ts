@@ -51,7 +51,7 @@ export type ZoomSkippedRow = { line: number; name: string; email: string; reason
 /** One table of the file, as read: its title (the Zoom section, or "Participants"), header line and rows. */
 export type ZoomSection = { title: string; headerLine: number; rows: number };
 
-export type ZoomParseResult =
+type ZoomParseResult =
   | {
       ok: true;
       rows: ZoomRow[];

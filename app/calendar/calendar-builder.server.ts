@@ -34,7 +34,7 @@ export type CalendarSession = {
   labels?: Partial<CalendarLabels>;
 };
 
-export type CalendarLabels = {
+type CalendarLabels = {
   eventPage: string;
   join: string;
   manage: string;

@@ -23,8 +23,6 @@ const sessionSelect = {
   },
 } satisfies Prisma.SessionSelect;
 
-export type CalendarSessionRow = Prisma.SessionGetPayload<{ select: typeof sessionSelect }>;
-
 /** One public session for its .ics file; drafts are never exposed. */
 export async function getPublicSession(slug: string, sessionId: string) {
   return prisma.session.findFirst({

@@ -16,7 +16,7 @@ export function fieldId(name: string) {
   return `f-${name.replace(/[^a-zA-Z0-9_-]+/g, "-")}`;
 }
 
-export function useErrorText() {
+function useErrorText() {
   const { t } = useTranslation();
   return (message: string) => translateError(t as (key: string, params?: Record<string, unknown>) => string, message);
 }

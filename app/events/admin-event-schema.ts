@@ -19,7 +19,7 @@ export const TRANSLATION_LOCALES = SUPPORTED_LOCALES;
 export const E = (key: string, params?: Record<string, string | number>) =>
   `adminEvents.errors.${key}${params ? `|${JSON.stringify(params)}` : ""}`;
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** "24h, 1h, 15m" or "1 day, 90 minutes" → minutes before the start, largest first. */
 export function parseReminders(text: string): number[] | null {

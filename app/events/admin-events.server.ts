@@ -40,7 +40,7 @@ export async function getEventFormOptions() {
 }
 
 /** The form's values as the browser posts them (strings, booleans, arrays, nested objects). */
-export type EventFormValues = Record<string, unknown> & {
+type EventFormValues = Record<string, unknown> & {
   questions?: { id?: string; kind?: string; label?: string; options?: string; required?: boolean }[];
 };
 
@@ -125,7 +125,7 @@ function parseJsonArray<T>(json: string, guard: (v: unknown) => v is T): T[] {
   }
 }
 
-export function eventToFormValues(event: EditableEvent): EventFormValues {
+function eventToFormValues(event: EditableEvent): EventFormValues {
   return {
     type: event.type,
     title: event.title,
@@ -197,7 +197,7 @@ function scalarData(input: EventFormInput, slug: string) {
   };
 }
 
-export type SaveEventResult =
+type SaveEventResult =
   | { ok: true; id: string; slug: string; promoted: number }
   | { ok: false; field: string; message: string };
 
@@ -409,7 +409,7 @@ export async function deleteEvent(actor: Actor, eventId: string): Promise<Status
   }, TX_OPTIONS);
 }
 
-export type ShareResult = { ok: true } | { ok: false; reason: "unknown-organiser" | "already-shared" | "creator" };
+type ShareResult = { ok: true } | { ok: false; reason: "unknown-organiser" | "already-shared" | "creator" };
 
 /** Lets another organiser manage the event (admins only; the route checks that). */
 export async function shareEvent(actor: Actor, eventId: string, email: string): Promise<ShareResult> {

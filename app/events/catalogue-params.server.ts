@@ -12,7 +12,7 @@ const schema = z.object({
   page: z.string().regex(/^\d{1,6}$/).transform(Number).pipe(z.number().int().min(1)).default("1"),
 });
 
-export type CatalogueParams = { ok: true; filters: CatalogueFilters } | { ok: false; message: string };
+type CatalogueParams = { ok: true; filters: CatalogueFilters } | { ok: false; message: string };
 
 /**
  * Reads catalogue filters from a URL. Empty fields (an unchanged GET form) count as

@@ -14,7 +14,7 @@ import { EVENT_TYPES, LANGUAGE_KINDS, QUESTION_KINDS, TRANSLATION_LOCALES, event
 import { KNOWN_CITIES } from "~/time/time.ts";
 import { Checkbox, ErrorSummary, Field, FieldMessage, SubmitButton, bool, list, obj, str, type FieldErrors } from "~/components/admin-form.tsx";
 
-export type EventFormOptions = {
+type EventFormOptions = {
   pillars: { id: string; title: string; number: number; children: { id: string; title: string; number: number }[] }[];
   series: { id: string; title: string }[];
   speakers: { id: string; name: string; affiliation: string }[];
@@ -31,7 +31,7 @@ export type EventFormState = {
   blankQuestions: number;
 };
 
-export type EventFormProps = {
+type EventFormProps = {
   formKey: string;
   values: Record<string, unknown>;
   options: EventFormOptions;

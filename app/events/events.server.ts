@@ -128,8 +128,6 @@ export async function listCatalogue(filters: CatalogueFilters, locale: string, n
   return { events, total, page: filters.page, pageCount };
 }
 
-export type CatalogueEvent = Awaited<ReturnType<typeof listCatalogue>>["events"][number];
-
 /** Pillars with their standards, the languages events use, for the filter form. */
 export async function getCatalogueFilterOptions() {
   const [pillars, languages] = await Promise.all([
@@ -208,8 +206,6 @@ export async function getPublicEvent(slug: string, locale: string) {
     topics: event.topics.map((t) => t.topic).sort((a, b) => a.number - b.number),
   };
 }
-
-export type PublicEvent = NonNullable<Awaited<ReturnType<typeof getPublicEvent>>>;
 
 /** Whether a topic or language slug exists, to answer bad filters with a clear 400. */
 export async function findTopic(slug: string) {

@@ -6,7 +6,7 @@ import { diffFormValues } from "~/utils/form-diff.ts";
 
 type Actor = { id: string };
 
-export type SpeakerInput = { name: string; affiliation?: string; jobTitle?: string; bio?: string; photoUrl?: string };
+type SpeakerInput = { name: string; affiliation?: string; jobTitle?: string; bio?: string; photoUrl?: string };
 
 export async function listSpeakers() {
   return prisma.speaker.findMany({

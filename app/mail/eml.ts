@@ -4,8 +4,8 @@
  * our own messages to an organiser; not a general-purpose mail parser.
  */
 
-export type EmlPart = { contentType: string; params: Record<string, string>; disposition: string; filename: string | null; body: string };
-export type ParsedEml = {
+type EmlPart = { contentType: string; params: Record<string, string>; disposition: string; filename: string | null; body: string };
+type ParsedEml = {
   headers: Map<string, string>;
   subject: string;
   from: string;

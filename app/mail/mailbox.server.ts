@@ -6,7 +6,7 @@ import { getEnv } from "~/utils/env.server.ts";
 import { parseEml } from "~/mail/eml.ts";
 import { listMailFiles, readMailFile } from "~/mail/mailer.server.ts";
 
-export const MAILBOX_PAGE_SIZE = 50;
+const MAILBOX_PAGE_SIZE = 50;
 
 /** False when mail goes to a real SMTP server: there is no local mailbox to show. */
 export function mailboxEnabled(): boolean {

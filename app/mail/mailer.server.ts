@@ -11,7 +11,7 @@ import nodemailer, { type SendMailOptions } from "nodemailer";
 import addressparser from "nodemailer/lib/addressparser";
 import { getEnv } from "~/utils/env.server.ts";
 
-export type OutgoingEmail = {
+type OutgoingEmail = {
   /** Overrides the mailer's default sender (the site's sender address setting). */
   from?: string;
   to: { name: string; address: string };
@@ -35,7 +35,7 @@ export type Mailer = {
   close(): void;
 };
 
-export type MailerOptions = {
+type MailerOptions = {
   smtpUrl?: string;
   mailDir?: string;
   from?: string;
@@ -135,7 +135,7 @@ export function closeMailer() {
   shared = undefined;
 }
 
-export type MailFile = { name: string; size: number; modifiedAt: Date };
+type MailFile = { name: string; size: number; modifiedAt: Date };
 
 /** The demo mailbox, newest first. */
 export function listMailFiles(mailDir: string = getEnv().MAIL_DIR): MailFile[] {

@@ -21,7 +21,7 @@ import { EMAIL_KINDS, OUTBOX_STATUSES, isEmailKind, type EmailKind, type OutboxS
 export { EMAIL_KINDS, OUTBOX_STATUSES, isEmailKind, type EmailKind, type OutboxStatus };
 
 /** Anything that can run queries: the client itself or the `tx` of an interactive transaction. */
-export type Db = PrismaClient | Prisma.TransactionClient;
+type Db = PrismaClient | Prisma.TransactionClient;
 
 export type SessionSnapshot = {
   id: string;
@@ -570,10 +570,10 @@ export async function retryOutboxMessage(id: string, now: Date = new Date()): Pr
   return count === 1;
 }
 
-export const OUTBOX_PAGE_SIZE = 50;
+const OUTBOX_PAGE_SIZE = 50;
 
 /** Who is looking: an admin sees every row, an organiser only rows about the events they manage. */
-export type OutboxActor = { id: string; role: string };
+type OutboxActor = { id: string; role: string };
 
 type OutboxFilter = { status?: OutboxStatus; kind?: EmailKind };
 

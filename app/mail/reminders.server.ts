@@ -8,7 +8,7 @@ import type { PrismaClient } from "~/generated/prisma/client.ts";
 import { enqueueRegistrationEmails, type EnqueueInput } from "~/mail/outbox.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 
-export const DEFAULT_REMINDER_OFFSETS = [1440, 60];
+const DEFAULT_REMINDER_OFFSETS = [1440, 60];
 /** Offsets beyond this are ignored, so the scan for upcoming sessions stays small. */
 const MAX_OFFSET_MINUTES = 60 * 24 * 30;
 const MINUTE = 60_000;
@@ -28,7 +28,7 @@ export function parseReminderOffsets(json: string | null | undefined): number[] 
   return [...new Set(minutes)].sort((a, b) => b - a);
 }
 
-export function reminderDedupeKey(registrationId: string, offsetMinutes: number): string {
+function reminderDedupeKey(registrationId: string, offsetMinutes: number): string {
   return `reminder:${registrationId}:${offsetMinutes}`;
 }
 

@@ -10,7 +10,7 @@ export function managedEventsWhere(actor: Actor): Prisma.EventWhereInput {
   return { OR: [{ createdById: actor.id }, { shares: { some: { organiserId: actor.id } } }] };
 }
 
-export async function canManageEvent(actor: Actor, eventId: string) {
+async function canManageEvent(actor: Actor, eventId: string) {
   const count = await prisma.event.count({ where: { AND: [{ id: eventId }, managedEventsWhere(actor)] } });
   return count > 0;
 }

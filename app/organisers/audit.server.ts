@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 
-export type AuditAction = "created" | "updated" | "published" | "unpublished" | "cancelled" | "deleted" | "signed-in" | "approved" | "declined" | "promoted";
+type AuditAction = "created" | "updated" | "published" | "unpublished" | "cancelled" | "deleted" | "signed-in" | "approved" | "declined" | "promoted";
 
 /** Written in the same transaction as the change it describes. */
 export async function recordAudit(
@@ -39,9 +39,9 @@ export async function registrationAuditLabels(tx: Prisma.TransactionClient, regi
   return { name: registration.name, email: registration.email, sessionId: registration.sessionId, session: sessionLabel(session), eventId: session.eventId, eventTitle: session.event.title };
 }
 
-export type AuditChange = { field: string; from: string; to: string };
+type AuditChange = { field: string; from: string; to: string };
 
-export type AuditEntryView = {
+type AuditEntryView = {
   id: string;
   action: string;
   entityType: string;

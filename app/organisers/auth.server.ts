@@ -18,9 +18,9 @@ export const authSessionStorage = createCookieSessionStorage({
   },
 });
 
-export type CurrentOrganiser = NonNullable<Awaited<ReturnType<typeof getOrganiser>>>;
+type CurrentOrganiser = NonNullable<Awaited<ReturnType<typeof getOrganiser>>>;
 
-export async function getAuthSession(request: Request) {
+async function getAuthSession(request: Request) {
   return authSessionStorage.getSession(request.headers.get("Cookie"));
 }
 

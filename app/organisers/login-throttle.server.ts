@@ -9,7 +9,7 @@ import { prisma } from "~/utils/db.server.ts";
  */
 export type ThrottleRule = { key: string; maxFailures: number; lockMinutes: number };
 
-export type Reservation = { ok: true; keys: string[] } | { ok: false; retryAfterMinutes: number };
+type Reservation = { ok: true; keys: string[] } | { ok: false; retryAfterMinutes: number };
 
 const MINUTE = 60_000;
 

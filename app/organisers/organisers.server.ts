@@ -36,7 +36,7 @@ export async function createOrganiser(input: { email: string; password: string; 
   });
 }
 
-export type LoginResult =
+type LoginResult =
   | { ok: true; organiser: { id: string; role: string; sessionVersion: number } }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; retryAfterMinutes: number };
@@ -107,7 +107,7 @@ export async function updateOwnAccount(organiserId: string, input: { name: strin
   });
 }
 
-export type PasswordChangeResult =
+type PasswordChangeResult =
   | { ok: true; sessionVersion: number }
   | { ok: false; reason: "wrong-password" }
   | { ok: false; reason: "locked"; retryAfterMinutes: number }
@@ -146,7 +146,7 @@ export async function changeOwnPassword(organiserId: string, current: string, ne
   });
 }
 
-export type CreateAccountResult = { ok: true; id: string } | { ok: false; reason: "email-taken" } | { ok: false; reason: "weak"; problem: PasswordProblem };
+type CreateAccountResult = { ok: true; id: string } | { ok: false; reason: "email-taken" } | { ok: false; reason: "weak"; problem: PasswordProblem };
 
 export async function createOrganiserAccount(actorId: string, input: { email: string; password: string; role: Role; name?: string }): Promise<CreateAccountResult> {
   const email = normalizeEmail(input.email);
@@ -168,7 +168,7 @@ export async function createOrganiserAccount(actorId: string, input: { email: st
   }
 }
 
-export type RoleChangeResult = { ok: true } | { ok: false; reason: "not-found" | "last-admin" };
+type RoleChangeResult = { ok: true } | { ok: false; reason: "not-found" | "last-admin" };
 
 /** The last administrator cannot be demoted: someone must be able to manage accounts. */
 export async function changeOrganiserRole(actorId: string, organiserId: string, role: Role): Promise<RoleChangeResult> {

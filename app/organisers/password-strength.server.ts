@@ -5,8 +5,8 @@ import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
 // length alone let `aaaaaaaaaaaa` and `password1234` through. Server-only: the lists weigh ~1 MB.
 zxcvbnOptions.setOptions({ dictionary: { ...dictionary }, graphs: adjacencyGraphs });
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 200;
+const PASSWORD_MIN_LENGTH = 12;
+const PASSWORD_MAX_LENGTH = 200;
 // 3 of 4: "safely unguessable", beyond 10^8 guesses; sign-ins are throttled besides.
 const MIN_SCORE = 3;
 

@@ -7,7 +7,7 @@ import { prisma } from "~/utils/db.server.ts";
 const keyFor = (locale: Locale) => `privacyNotice.${locale}`;
 export const PRIVACY_NOTICE_MAX = 20_000;
 
-export type PrivacyNotice = { markdown: string; isDefault: boolean };
+type PrivacyNotice = { markdown: string; isDefault: boolean };
 
 function asLocale(locale: string): Locale {
   return (SUPPORTED_LOCALES as readonly string[]).includes(locale) ? (locale as Locale) : "en";

@@ -3,7 +3,7 @@ import { prisma } from "~/utils/db.server.ts";
 import { DEFAULT_REFERENCE_CITIES, isValidTimeZone } from "~/time/time.ts";
 import { diffFormValues } from "~/utils/form-diff.ts";
 
-export type SiteSettings = {
+type SiteSettings = {
   siteName: string;
   referenceCities: string[];
   defaultLocale: string;

@@ -4,7 +4,7 @@
 export type Chapter = { title: string; startSeconds: number };
 
 /** A message key under adminRecordings.errors and the line it is about. */
-export type ChapterError = { key: "chapterFormat" | "chapterOrder"; params: { line: number } };
+type ChapterError = { key: "chapterFormat" | "chapterOrder"; params: { line: number } };
 
 /** "mm:ss" or "h:mm:ss" → seconds; null when the text is not a duration. */
 export function parseDuration(text: string): number | null {

@@ -4,7 +4,7 @@
 
 export type MediaCategory = "audio" | "video" | "image";
 
-export type SniffedType = {
+type SniffedType = {
   mimeType: string;
   /** Extension for the stored file, without the dot. */
   extension: string;

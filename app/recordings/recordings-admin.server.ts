@@ -10,7 +10,6 @@ import { removeStoredFiles, type StoredUpload } from "~/recordings/uploads.serve
 import { diffFormValues } from "~/utils/form-diff.ts";
 import { parseChapterLines, parseDuration, type Chapter } from "~/recordings/chapters.ts";
 
-export type RecordingSource = "upload" | "url" | "embed";
 /** A message key under adminRecordings.errors, with its interpolation values. */
 export type FieldError = { key: string; params?: Record<string, string | number> };
 
@@ -51,7 +50,7 @@ const detailsSchema = z.object({
   chapters: z.string().max(20_000, "chaptersTooLong"),
 });
 
-export type RecordingDetails = {
+type RecordingDetails = {
   title: string;
   sessionId: string | null;
   languageCode: string;
@@ -59,12 +58,10 @@ export type RecordingDetails = {
   chapters: Chapter[];
 };
 
-export type RecordingSourceInput =
+type RecordingSourceInput =
   | { source: "upload"; upload: StoredUpload }
   | { source: "url"; mediaUrl: string; kind: "audio" | "video" }
   | { source: "embed"; provider: "youtube" | "vimeo"; embedId: string; mediaUrl: string };
-
-export const RECORDING_FIELDS = ["title", "sessionId", "languageCode", "duration", "chapters", "source", "mediaUrl", "embedUrl"] as const;
 
 /**
  * Validates the add/edit form against the event (its sessions, the known languages). `creating`
@@ -201,7 +198,7 @@ export async function requireEventRecording(eventId: string, recordingId: string
 // Changes: one transaction each, with its audit entry
 
 /** Uploaded posters are stored like recordings; the replay page serves them from this path. */
-export function posterPath(recordingId: string, fileName: string) {
+function posterPath(recordingId: string, fileName: string) {
   return `/recordings/${recordingId}/poster/${fileName}`;
 }
 

@@ -1,13 +1,13 @@
 // Public reads for the replay library and the replay page, and the learning record written from
 // the replay page. Organiser-side writes live in recordings-admin.server.ts.
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { EVENT_TYPES, type EventType } from "~/events/events.server.ts";
+import type { EventType } from "~/events/events.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { isEmbedProvider } from "~/recordings/embed.ts";
 import type { Cue } from "~/recordings/subtitles.ts";
 import { readStoredChapters } from "~/recordings/chapters.ts";
 
-export const LIBRARY_PAGE_SIZE = 12;
+const LIBRARY_PAGE_SIZE = 12;
 
 // A recording is public when it is published and its event can be seen; a cancelled event keeps
 // its public page (which lists its recordings), so its published recordings stay reachable too.
@@ -25,10 +25,6 @@ export type LibraryFilters = {
   language?: string;
   page: number;
 };
-
-export function isEventType(value: unknown): value is EventType {
-  return typeof value === "string" && (EVENT_TYPES as readonly string[]).includes(value);
-}
 
 /** Every published recording, newest first, filtered by the event's topic and type and by language. */
 export async function listPublishedRecordings(filters: LibraryFilters, locale: string) {
@@ -152,8 +148,6 @@ export async function getPublicRecording(recordingId: string, requestedLanguage:
     transcript: chosen ? { languageCode: chosen.languageCode, cues } : null,
   };
 }
-
-export type PublicRecording = NonNullable<Awaited<ReturnType<typeof getPublicRecording>>>;
 
 /** One transcript of a public recording as cues, for captions and downloads; null when unknown. */
 export async function getPublicTranscriptCues(recordingId: string, languageCode: string): Promise<Cue[] | null> {

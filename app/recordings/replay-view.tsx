@@ -17,7 +17,7 @@ import { languageName } from "~/utils/language-names.ts";
 import type { Chapter } from "~/recordings/chapters.ts";
 
 export type ReplayMedia = { element: "audio" | "video"; src: string; mimeType: string | null; posterUrl: string | null };
-export type ReplayEmbed = { provider: EmbedProvider; id: string; title: string };
+type ReplayEmbed = { provider: EmbedProvider; id: string; title: string };
 const EMBED_PROVIDER_NAMES: Record<EmbedProvider, string> = { youtube: "YouTube", vimeo: "Vimeo" };
 
 // How often, in seconds of playback, the learning record is brought up to date.

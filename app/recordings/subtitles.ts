@@ -12,7 +12,7 @@ export type Cue = {
 
 export type TranscriptFormat = "vtt" | "srt" | "txt";
 
-export type TranscriptErrorCode =
+type TranscriptErrorCode =
   | "empty"
   | "no-cues"
   | "missing-header"
@@ -25,7 +25,7 @@ export type TranscriptErrorCode =
   | "backwards"
   | "duplicate-time";
 
-export type TranscriptErrorParams = Record<string, string | number>;
+type TranscriptErrorParams = Record<string, string | number>;
 
 /**
  * `code` and `params` let the UI show the message in the learner's or organiser's language;
@@ -50,7 +50,7 @@ export class TranscriptParseError extends Error {
 const TIMING_EXAMPLE = "00:00:01.000 --> 00:00:04.000";
 
 // The last line of a plain-text transcript has no successor to end it.
-export const LAST_TEXT_CUE_MS = 5_000;
+const LAST_TEXT_CUE_MS = 5_000;
 
 /** The cues of a transcript; a cue that cannot be read is left out (readTranscript lists them). */
 export function parseTranscript(text: string, format: TranscriptFormat): Cue[] {
@@ -204,7 +204,7 @@ function decodeEntities(text: string): string {
 /** A cue left out of the transcript, with the line to look at and why (same shape as an error). */
 export type SkippedCue = { line: number; code: TranscriptErrorCode; reason: string; params: TranscriptErrorParams };
 
-export type TranscriptReading = { cues: Cue[]; skipped: SkippedCue[] };
+type TranscriptReading = { cues: Cue[]; skipped: SkippedCue[] };
 
 function skippedFrom(error: TranscriptParseError): SkippedCue {
   return { line: error.line, code: error.code, reason: error.reason, params: error.params };

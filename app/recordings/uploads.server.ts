@@ -19,7 +19,7 @@ import { getEnv } from "~/utils/env.server.ts";
 import { SNIFF_BYTES, describeBytes, sniffMediaType, type MediaCategory } from "./media-sniff.ts";
 
 /** What a file field accepts: a playable recording, a poster image, or a small text file read into memory. */
-export type UploadKind = "media" | "image" | "text";
+type UploadKind = "media" | "image" | "text";
 
 export type StoredUpload = {
   field: string;
@@ -30,7 +30,7 @@ export type StoredUpload = {
   size: number;
 };
 
-export type UploadOptions = { dir?: string; maxBytes?: number; textMaxBytes?: number; fieldMaxBytes?: number; idleMs?: number };
+type UploadOptions = { dir?: string; maxBytes?: number; textMaxBytes?: number; fieldMaxBytes?: number; idleMs?: number };
 
 /** A refusal a person can fix: 413 for too large, 400 for the wrong kind of file. */
 export class UploadError extends Error {
@@ -46,7 +46,7 @@ const STORED_NAME = /^[a-f0-9]{32}\.[a-z0-9]{2,5}$/;
 const TEXT_MAX_BYTES = 5 * 1024 * 1024;
 const FIELD_MAX_BYTES = 1024 * 1024;
 /** No byte for this long and the upload is given up (a browser on a slow link still sends every few seconds). */
-export const UPLOAD_IDLE_MS = 60_000;
+const UPLOAD_IDLE_MS = 60_000;
 
 export function uploadDir(): string {
   return path.resolve(getEnv().UPLOAD_DIR);

@@ -7,7 +7,7 @@ import { LOCALE_NAMES, SUPPORTED_LOCALES } from "~/i18n.ts";
 import { detailsSchema } from "~/registration/registration-schema.ts";
 import type { ZoneGroup } from "~/time/time-zone-choices.server.ts";
 
-export type ManagedSession = { id: string; title: string; date: string; time: string; zoneName: string; referenceLine: string };
+type ManagedSession = { id: string; title: string; date: string; time: string; zoneName: string; referenceLine: string };
 
 function useBusy(intent: string) {
   const navigation = useNavigation();

@@ -9,9 +9,9 @@
  */
 import { getEnv } from "~/utils/env.server.ts";
 
-export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-export type SlidingWindowLimiter = {
+type SlidingWindowLimiter = {
   /** Records one hit for `key` when allowed; a refused hit is not recorded. */
   hit(key: string, now?: number): RateLimitResult;
   /** Whether a hit would be allowed, without recording one. */

@@ -59,7 +59,7 @@ function questionSchema(q: FormQuestion): z.ZodTypeAny {
   }
 }
 
-export type RegistrationSchemaOptions = {
+type RegistrationSchemaOptions = {
   /** Sessions a person may pick (open, upcoming). */
   sessionIds: string[];
   questions: FormQuestion[];
@@ -97,8 +97,6 @@ export function createRegistrationSchema({ sessionIds, questions, isRecorded }: 
     [HONEYPOT_FIELD]: z.string().optional(),
   });
 }
-
-export type RegistrationFormValues = z.infer<ReturnType<typeof createRegistrationSchema>>;
 
 /** The answers map stored on the registration, from the validated form values. */
 export function answersFromForm(values: Record<string, unknown>, questions: FormQuestion[]): Record<string, string | string[]> {

@@ -5,8 +5,8 @@
  */
 import { toCsv, type CsvCell } from "~/utils/csv.ts";
 
-export type ExportQuestion = { id: string; label: string };
-export type ExportRegistration = {
+type ExportQuestion = { id: string; label: string };
+type ExportRegistration = {
   name: string;
   email: string;
   organisation: string;

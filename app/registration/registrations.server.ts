@@ -25,7 +25,7 @@ export type RegistrationStatus = "confirmed" | "waitlisted" | "pending" | "decli
 const ACTIVE_STATUSES = ["confirmed", "waitlisted", "pending"] as const;
 
 /** Why a session cannot take registrations now; each has its own message in the UI. */
-export type ClosedReason =
+type ClosedReason =
   | "not-found"
   | "event-cancelled"
   | "session-cancelled"
@@ -163,7 +163,7 @@ const sessionRulesSelect = {
 type SessionRules = Prisma.SessionGetPayload<{ select: typeof sessionRulesSelect }>;
 
 /** Why this session cannot be registered for at `now`, or null when it can. */
-export function registrationClosedReason(session: SessionRules, now: Date): { reason: ClosedReason; opensAt?: Date } | null {
+function registrationClosedReason(session: SessionRules, now: Date): { reason: ClosedReason; opensAt?: Date } | null {
   const { event } = session;
   if (event.status === "draft") return { reason: "not-found" };
   if (event.status === "cancelled") return { reason: "event-cancelled" };
@@ -371,7 +371,7 @@ export async function findActiveRegistration(sessionId: string, email: string) {
 // ---------------------------------------------------------------------------------------------
 // Changes after registering
 
-export type CancelResult = { outcome: "cancelled"; promoted: string[] } | { outcome: "already-cancelled" } | { outcome: "not-found" };
+type CancelResult = { outcome: "cancelled"; promoted: string[] } | { outcome: "already-cancelled" } | { outcome: "not-found" };
 
 export async function cancelRegistration(
   registrationId: string,
@@ -397,7 +397,7 @@ export async function cancelRegistration(
   });
 }
 
-export type SwitchResult =
+type SwitchResult =
   | { outcome: "switched"; status: "confirmed" | "waitlisted" | "pending"; promoted: string[] }
   | { outcome: "not-found" | "not-active" | "same-session" | "other-event" | "already-registered" | "full" }
   | { outcome: ClosedReason; opensAt?: Date };
@@ -474,10 +474,10 @@ export async function updateRegistrationDetails(
   return count ? { outcome: "updated" } : { outcome: "not-found" };
 }
 
-export const RESEND_LIMIT = 3;
+const RESEND_LIMIT = 3;
 const HOUR_MINUTES = 60;
 
-export type ResendResult =
+type ResendResult =
   | { outcome: "sent" }
   | { outcome: "rate-limited"; retryAfterSeconds: number }
   | { outcome: "not-found" | "not-active" };
@@ -514,7 +514,7 @@ export async function resendConfirmation(registrationId: string, now = new Date(
 // ---------------------------------------------------------------------------------------------
 // Organiser decisions (approval mode)
 
-export type ApprovalResult =
+type ApprovalResult =
   | { outcome: "approved"; status: "confirmed" | "waitlisted" }
   | { outcome: "declined" }
   | { outcome: "not-found" | "not-pending" | "full" };
@@ -608,8 +608,6 @@ export async function getRegistrationForManage(registrationId: string) {
   });
 }
 
-export type ManagedRegistration = NonNullable<Awaited<ReturnType<typeof getRegistrationForManage>>>;
-
 /** The event's sessions a person may register for (or switch to) at `now`, for the form. */
 export async function getRegistrationOptions(slug: string, now = new Date()) {
   const event = await prisma.event.findFirst({
@@ -636,7 +634,7 @@ export async function getRegistrationOptions(slug: string, now = new Date()) {
   };
 }
 
-export type PromoteResult = { outcome: "promoted" } | { outcome: "not-found" | "not-waitlisted" | "full" | "closed" };
+type PromoteResult = { outcome: "promoted" } | { outcome: "not-found" | "not-waitlisted" | "full" | "closed" };
 
 /**
  * An organiser moves one particular person off the waitlist (rather than the first in line): only

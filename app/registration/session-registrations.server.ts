@@ -15,7 +15,7 @@ import { AUDIENCES, MESSAGE_ID_PATTERN, type Audience } from "~/registration/reg
 import { answerText, parseAnswers } from "~/registration/registrations-csv.ts";
 
 export const REGISTRATION_STATUSES: readonly RegistrationStatus[] = ["confirmed", "waitlisted", "pending", "declined", "cancelled"];
-export const REGISTRATIONS_PAGE_SIZE = 50;
+const REGISTRATIONS_PAGE_SIZE = 50;
 
 export function isRegistrationStatus(value: unknown): value is RegistrationStatus {
   return typeof value === "string" && (REGISTRATION_STATUSES as readonly string[]).includes(value);
@@ -45,7 +45,7 @@ export async function requireManagedSession(actor: { id: string; role: string },
   return session;
 }
 
-export type RegistrationFilter = { q?: string; status?: RegistrationStatus; page?: number };
+type RegistrationFilter = { q?: string; status?: RegistrationStatus; page?: number };
 
 function filterWhere(sessionId: string, filter: RegistrationFilter): Prisma.RegistrationWhereInput {
   const q = filter.q?.trim();
@@ -59,7 +59,7 @@ function filterWhere(sessionId: string, filter: RegistrationFilter): Prisma.Regi
   };
 }
 
-export async function statusCounts(sessionId: string): Promise<Record<RegistrationStatus, number>> {
+async function statusCounts(sessionId: string): Promise<Record<RegistrationStatus, number>> {
   const groups = await prisma.registration.groupBy({ by: ["status"], where: { sessionId }, _count: { _all: true } });
   const counts = Object.fromEntries(REGISTRATION_STATUSES.map((s) => [s, 0])) as Record<RegistrationStatus, number>;
   for (const g of groups) if (isRegistrationStatus(g.status)) counts[g.status] = g._count._all;

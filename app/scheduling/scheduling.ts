@@ -25,21 +25,21 @@ import {
   type ReferenceCity,
 } from "~/time/time.ts";
 
-export const SLOT_MINUTES = 30;
+const SLOT_MINUTES = 30;
 /** Local minutes since midnight; the session must start at or after `start` and end by `end`. */
-export const RANK_WINDOW = { startMinutes: 8 * 60, endMinutes: 20 * 60 } as const;
+const RANK_WINDOW = { startMinutes: 8 * 60, endMinutes: 20 * 60 } as const;
 export const MIN_DURATION_MINUTES = 15;
 export const MAX_DURATION_MINUTES = 8 * 60;
 export const DEFAULT_DURATION_MINUTES = 90;
 /** A DST change this many days either side of the session is worth a warning on its own. */
-export const DST_NEAR_DAYS = 7;
+const DST_NEAR_DAYS = 7;
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 export type AudienceZone = { zone: string; weight: number };
 
-export type SchedulingRow = {
+type SchedulingRow = {
   /** Stable key for React and for the table's header ids. */
   id: string;
   zone: string;
@@ -51,7 +51,7 @@ export type SchedulingRow = {
   weight: number;
 };
 
-export type SlotCell = {
+type SlotCell = {
   /** 24-hour "HH:mm" in the row's zone at the start of the slot. */
   time: string;
   /** The row's calendar date minus the grid's date: -1, 0 or +1 (rarely ±2). */
@@ -59,7 +59,7 @@ export type SlotCell = {
   period: LocalPeriod;
 };
 
-export type DaySlot = {
+type DaySlot = {
   index: number;
   /** UTC instants, ISO with Z. */
   start: string;
@@ -452,7 +452,7 @@ export function rankSlots(input: SchedulingInput & { limit?: number }): RankedSl
 // ---------------------------------------------------------------------------------------------
 // Daylight-saving warnings
 
-export type DstWarningZone = { zone: string; label: string };
+type DstWarningZone = { zone: string; label: string };
 
 export type DstWarning = {
   /** Every place whose clocks change at this instant by this amount ("London", "Dublin"). */
@@ -473,7 +473,7 @@ export type DstWarning = {
   daysFromSession: number;
 };
 
-export type DstWarningInput = {
+type DstWarningInput = {
   /** This session, or the whole day being planned when no time is chosen yet. */
   session: { start: Date | string; end: Date | string };
   places: DstWarningZone[];
@@ -624,7 +624,7 @@ export function newSessionHref(eventId: string, slot: { label: string; start: st
 // as one short string per slot it is ~50. The server stays the only place that does zone maths,
 // so the browser's own time-zone data can never disagree with the rendered page on hydration.
 
-export type PackedDaySlot = Omit<DaySlot, "cells" | "end"> & {
+type PackedDaySlot = Omit<DaySlot, "cells" | "end"> & {
   /** "HH:mm" + w|e|n + day offset per row, comma-separated: "09:30w0,16:30e0,01:30n1". */
   cells: string;
 };

@@ -4,7 +4,7 @@ import type { EventResult, RecordingResult, Segment } from "~/search/search.serv
 import { languageName } from "~/utils/language-names.ts";
 
 /** Text with the matched words in <mark>; React escapes the rest, so no HTML comes from the index. */
-export function MarkedText({ segments }: { segments: Segment[] }) {
+function MarkedText({ segments }: { segments: Segment[] }) {
   return (
     <>
       {segments.map((segment, index) => (segment.mark ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>))}
@@ -13,7 +13,7 @@ export function MarkedText({ segments }: { segments: Segment[] }) {
 }
 
 /** 75 → "1:15", 3725 → "1:02:05". */
-export function formatTimestamp(totalSeconds: number): string {
+function formatTimestamp(totalSeconds: number): string {
   const hours = Math.floor(totalSeconds / 3600);
   const minutes = Math.floor((totalSeconds % 3600) / 60);
   const seconds = String(totalSeconds % 60).padStart(2, "0");

@@ -9,14 +9,14 @@ import { prisma } from "~/utils/db.server.ts";
 
 export const RECORDINGS_PER_PAGE = 10;
 /** The best few moments of each recording; the replay page's own search finds the rest. */
-export const HITS_PER_RECORDING = 3;
-export const EVENT_RESULTS = 5;
+const HITS_PER_RECORDING = 3;
+const EVENT_RESULTS = 5;
 const MAX_TERMS = 12;
 
 /** A piece of a result's text; `mark` pieces are the words that matched. */
 export type Segment = { text: string; mark: boolean };
 
-export type CueHit = {
+type CueHit = {
   position: number;
   startSeconds: number;
   speaker: string | null;
@@ -33,7 +33,7 @@ export type RecordingResult = {
   hits: CueHit[];
 };
 
-export type TranscriptSearch = {
+type TranscriptSearch = {
   /** The FTS5 expression actually run, or null when the input had no searchable word. */
   expression: string | null;
   page: number;
@@ -43,7 +43,7 @@ export type TranscriptSearch = {
 };
 
 export type EventResult = { slug: string; href: string; title: Segment[]; snippet: Segment[] };
-export type EventSearch = { expression: string | null; total: number; events: EventResult[] };
+type EventSearch = { expression: string | null; total: number; events: EventResult[] };
 
 // FTS5 writes these around matched tokens; control characters never occur in cue text.
 const OPEN = "\u0002";
@@ -115,7 +115,7 @@ export function toSegments(marked: string): Segment[] {
 }
 
 /** The replay page's URL for a moment: the player starts at `t`, the page scrolls to the cue. */
-export function momentHref(recordingId: string, startMs: number, position: number): string {
+function momentHref(recordingId: string, startMs: number, position: number): string {
   return `/recordings/${encodeURIComponent(recordingId)}?t=${Math.floor(startMs / 1000)}#cue-${position}`;
 }
 

@@ -9,8 +9,8 @@ import { z } from "zod";
 import { E, isHttpsUrl } from "~/events/admin-event-schema.ts";
 import { cityLabelForZone, formatCalendarDate, isValidTimeZone, localToUtc, offsetLabelAt, shiftWallTime } from "~/time/time.ts";
 
-export const OCCURRENCES = ["earlier", "later"] as const;
-export type Occurrence = (typeof OCCURRENCES)[number];
+const OCCURRENCES = ["earlier", "later"] as const;
+type Occurrence = (typeof OCCURRENCES)[number];
 
 export const sessionFormSchema = z.object({
   title: z.string().trim().max(120, E("tooLong", { max: 120 })).optional(),
@@ -25,9 +25,7 @@ export const sessionFormSchema = z.object({
   confirm: z.enum(["yes"]).optional(),
 });
 
-export type SessionFormInput = z.infer<typeof sessionFormSchema>;
-
-export type ResolvedStart =
+type ResolvedStart =
   | { kind: "ok"; startsAt: Date }
   | { kind: "gap"; message: string }
   | { kind: "ambiguous"; earlier: { instant: Date; offset: string }; later: { instant: Date; offset: string }; message: string }

@@ -39,7 +39,7 @@ export function SessionAdminHeader({ header }: { header: Header }) {
   );
 }
 
-export function AttendanceRateText({ rate }: { rate: Header["rate"] }) {
+function AttendanceRateText({ rate }: { rate: Header["rate"] }) {
   const { t } = useTranslation();
   return (
     <p className="attendance-rate">

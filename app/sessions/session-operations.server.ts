@@ -54,7 +54,7 @@ export async function getSessionForEdit(eventId: string, sessionId: string) {
 }
 
 /** A session as its form shows it: the wall-clock date and time in the zone it was entered in. */
-export function sessionToFormValues(session: Omit<SessionData, "title" | "capacity" | "joinUrl"> & { title: string | null; capacity: number | null; joinUrl: string | null }) {
+function sessionToFormValues(session: Omit<SessionData, "title" | "capacity" | "joinUrl"> & { title: string | null; capacity: number | null; joinUrl: string | null }) {
   const { date, time } = utcToLocal(session.startsAt, session.timeZone);
   return {
     title: session.title ?? "",
@@ -95,7 +95,7 @@ export async function getSessionFormContext(eventId: string) {
  * event's latest session, else the event's own zone. Never the organiser's account zone: an
  * organiser in London adding 09:00 to a New York event means 09:00 in New York.
  */
-export function defaultSessionZone(event: { timeZone: string; sessions: { timeZone: string }[] }): { zone: string; from: "sessions" | "event" } {
+function defaultSessionZone(event: { timeZone: string; sessions: { timeZone: string }[] }): { zone: string; from: "sessions" | "event" } {
   const latest = event.sessions[0]?.timeZone;
   return latest ? { zone: latest, from: "sessions" } : { zone: event.timeZone, from: "event" };
 }
@@ -104,7 +104,7 @@ async function languageExists(tx: Tx, code: string) {
   return (await tx.language.count({ where: { code } })) > 0;
 }
 
-export type CreateSessionResult = { ok: true; id: string } | { ok: false; reason: "event-cancelled" | "unknown-language" | "not-found" };
+type CreateSessionResult = { ok: true; id: string } | { ok: false; reason: "event-cancelled" | "unknown-language" | "not-found" };
 
 export async function createSession(actor: Actor, eventId: string, data: SessionData): Promise<CreateSessionResult> {
   return prisma.$transaction(async (tx) => {
@@ -124,7 +124,7 @@ export async function createSession(actor: Actor, eventId: string, data: Session
   }, TX_OPTIONS);
 }
 
-export type UpdateSessionResult =
+type UpdateSessionResult =
   | { outcome: "saved"; rescheduled: boolean; notified: number; promoted: number }
   | { outcome: "needs-confirmation"; registrants: number }
   | { outcome: "not-found" | "cancelled" | "unknown-language" };
@@ -224,7 +224,7 @@ export async function updateSession(
   }, TX_OPTIONS);
 }
 
-export type CancelSessionResult = { ok: true; notified: number } | { ok: false; reason: "not-found" | "already-cancelled" };
+type CancelSessionResult = { ok: true; notified: number } | { ok: false; reason: "not-found" | "already-cancelled" };
 
 /** Cancels one session: SEQUENCE grows (calendars drop the entry) and every registrant is told. */
 export async function cancelSession(actor: Actor, eventId: string, sessionId: string, reason = "", now = new Date()): Promise<CancelSessionResult> {
@@ -249,7 +249,7 @@ export async function cancelSession(actor: Actor, eventId: string, sessionId: st
   }, TX_OPTIONS);
 }
 
-export type RemoveSessionResult = { ok: true } | { ok: false; reason: "not-found" | "has-registrations" };
+type RemoveSessionResult = { ok: true } | { ok: false; reason: "not-found" | "has-registrations" };
 
 /** Removes a session nobody registered for; with registrations it must be cancelled instead. */
 export async function removeSession(actor: Actor, eventId: string, sessionId: string): Promise<RemoveSessionResult> {

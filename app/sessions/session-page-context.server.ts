@@ -8,7 +8,7 @@ import { requireManagedSession } from "~/registration/session-registrations.serv
 import { requireOrganiser } from "~/organisers/auth.server.ts";
 import { formatSessionRange } from "~/time/time.ts";
 
-export type SessionRouteParams = { eventId?: string; sessionId?: string };
+type SessionRouteParams = { eventId?: string; sessionId?: string };
 
 /** Signed in, manages the event, and the session is the event's: else redirect, 403 or 404. */
 export async function requireSessionAdmin(request: Request, params: SessionRouteParams) {
@@ -32,4 +32,3 @@ export async function sessionHeader(request: Request, session: Awaited<ReturnTyp
   };
 }
 
-export type SessionHeaderData = Awaited<ReturnType<typeof sessionHeader>>;

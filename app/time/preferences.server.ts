@@ -3,7 +3,7 @@ import { isValidTimeZone } from "./time.ts";
 // The viewer's time zone: detected in the browser (which writes this cookie) or
 // chosen on the settings page. Absent until then, and pages fall back to the
 // event's own zone with its name shown.
-export const TIME_ZONE_COOKIE = "tz";
+const TIME_ZONE_COOKIE = "tz";
 const YEAR = 60 * 60 * 24 * 365;
 
 function readCookie(request: Request, name: string): string | null {
@@ -33,7 +33,7 @@ export function serializeTimeZoneCookie(zone: string): string {
 
 // The light version (for slow or metered connections): images and media stay unloaded until the
 // reader asks for each one. Remembered for a year; the page cache varies on this cookie.
-export const LIGHT_COOKIE = "light";
+const LIGHT_COOKIE = "light";
 
 export function getLightMode(request: Request): boolean {
   return readCookie(request, LIGHT_COOKIE) === "1";

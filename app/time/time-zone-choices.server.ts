@@ -8,9 +8,9 @@ import { KNOWN_CITIES, formatOffset, listTimeZones, localizedCityName, normalize
 import { countryOfZone } from "./zone-countries.server.ts";
 
 /** `keywords`: other names it is found by (the city in the other interface languages). */
-export type ZoneOption = { value: string; label: string; keywords?: string };
+type ZoneOption = { value: string; label: string; keywords?: string };
 export type ZoneGroup = { id: string; label: string; options: ZoneOption[] };
-export type ZoneGroupLabels = {
+type ZoneGroupLabels = {
   /** "Your time zone" */
   current: string;
   /** "Cities" (the working group's usual cities) */

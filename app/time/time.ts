@@ -31,7 +31,7 @@ function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): In
 }
 
 export type ReferenceCity = { zone: string; city: string };
-export type KnownCity = ReferenceCity & { id: string };
+type KnownCity = ReferenceCity & { id: string };
 
 /**
  * Well-known cities for the audience of a humanitarian working group. Several cities share one
@@ -252,7 +252,7 @@ export function serializeReferenceCities(cities: ReferenceCity[]): string {
 
 export type LocalPeriod = "working" | "early-late" | "night";
 
-export type CityTime = {
+type CityTime = {
   zone: string;
   city: string;
   /** 24-hour "HH:mm" in that city. */
@@ -575,7 +575,7 @@ export function listTimeZones(): string[] {
   return zoneList;
 }
 
-export type LocalTimeResult =
+type LocalTimeResult =
   | { kind: "ok"; instant: Date }
   /**
    * The clocks skip this wall time. `before` is the last valid minute before the jump and
@@ -652,7 +652,7 @@ export function utcToLocal(instant: Date, zone: string): { date: string; time: s
   return { date: dt.toISODate() ?? "", time: dt.toFormat("HH:mm") };
 }
 
-export type OffsetChange = { at: Date; offsetBeforeMinutes: number; offsetAfterMinutes: number };
+type OffsetChange = { at: Date; offsetBeforeMinutes: number; offsetAfterMinutes: number };
 
 /** Narrows an offset change inside (lo, hi] to the second; luxon offsets resolve to seconds. */
 function findChange(zone: IANAZone, loMs: number, hiMs: number): OffsetChange | null {

@@ -12,9 +12,9 @@
  * typed into a registration form must stay text in the organiser's spreadsheet).
  */
 
-export type CsvRecord = { line: number; cells: string[] };
+type CsvRecord = { line: number; cells: string[] };
 
-export type CsvParseResult = { records: CsvRecord[]; error?: { line: number; message: string } };
+type CsvParseResult = { records: CsvRecord[]; error?: { line: number; message: string } };
 
 const BOM = "\uFEFF";
 

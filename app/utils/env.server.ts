@@ -37,7 +37,7 @@ const schema = z.object({
   RATE_LIMITS: z.enum(["on", "off"]).default("on"),
 });
 
-export type Env = z.infer<typeof schema> & { BASE_URL: string; SESSION_SECRET: string };
+type Env = z.infer<typeof schema> & { BASE_URL: string; SESSION_SECRET: string };
 
 let cached: Env | undefined;
 

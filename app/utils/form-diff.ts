@@ -4,7 +4,7 @@
  * old → new; long text (descriptions) and lists only say that they changed.
  */
 
-export type FieldChange = { field: string; from?: string | number | boolean | null; to?: string | number | boolean | null };
+type FieldChange = { field: string; from?: string | number | boolean | null; to?: string | number | boolean | null };
 
 type Leaf = string | number | boolean | null | string[];
 

@@ -25,7 +25,7 @@ md.core.ruler.push("shift_headings", (state) => {
   }
 });
 
-export type MarkdownOptions = {
+type MarkdownOptions = {
   /**
    * The reader chose the light version: each image becomes a link to it, so nothing is
    * downloaded until they ask. `label` words that link (alt text may be empty).

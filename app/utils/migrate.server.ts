@@ -23,7 +23,7 @@ const MIGRATIONS_TABLE_DDL = `CREATE TABLE "_prisma_migrations" (
 );
 `;
 
-export type MigrateOptions = {
+type MigrateOptions = {
   migrationsDir?: string;
   log?: (message: string) => void;
 };

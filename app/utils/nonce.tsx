@@ -1,7 +1,7 @@
 import { createContext, useContext } from "react";
 
 // The per-response CSP nonce, handed from the HTTP server through entry.server.
-export const NonceContext = createContext<string | undefined>(undefined);
+const NonceContext = createContext<string | undefined>(undefined);
 export const NonceProvider = NonceContext.Provider;
 export function useNonce() {
   return useContext(NonceContext);

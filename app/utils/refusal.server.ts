@@ -5,7 +5,7 @@
 import { DEFAULT_LOCALE, isLocale, localeDirection } from "~/i18n.ts";
 import { i18n } from "~/i18n.server.ts";
 
-export type RefusalReason = "tooLarge" | "contentType" | "malformed" | "origin" | "method";
+type RefusalReason = "tooLarge" | "contentType" | "malformed" | "origin" | "method";
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

@@ -47,7 +47,7 @@ export function encodingLabel(id: string): string {
 /** How the encoding was chosen: a byte order mark, valid UTF-8, the detector, or the organiser. */
 export type EncodingSource = "bom" | "utf-8" | "detected" | "chosen";
 
-export type DecodedText = { text: string; encoding: TextEncodingId; source: EncodingSource; confidence: number | null };
+type DecodedText = { text: string; encoding: TextEncodingId; source: EncodingSource; confidence: number | null };
 
 // The legacy code page a language's files are most often saved in on Windows: the tie-breaker when
 // the detector is unsure (a short subtitle file gives it little to go on).
